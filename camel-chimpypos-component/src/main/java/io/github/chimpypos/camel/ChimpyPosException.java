@@ -1,0 +1,33 @@
+/*
+ * Copyright the camel-chimpypos authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.chimpypos.camel;
+
+import org.apache.camel.RuntimeCamelException;
+
+/**
+ * Base of every failure the chimpypos component raises. Messages never contain a secret (password, client secret,
+ * access or refresh token).
+ */
+public class ChimpyPosException extends RuntimeCamelException {
+
+    public ChimpyPosException(String message) {
+        super(message);
+    }
+
+    public ChimpyPosException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

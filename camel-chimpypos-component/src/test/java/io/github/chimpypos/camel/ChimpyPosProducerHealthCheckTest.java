@@ -17,6 +17,9 @@ package io.github.chimpypos.camel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -158,13 +161,39 @@ class ChimpyPosProducerHealthCheckTest extends ChimpyPosTestSupport {
         assertThat(down.getState()).isEqualTo(HealthCheck.State.DOWN);
         assertThat(down.getMessage())
                 .hasValueSatisfying(m -> assertThat(m)
-                        .startsWith("No access token: token service unreachable or failing")
-                        .contains("; no new attempt until "));
+                        .startsWith("No access token: token service unreachable or failing; no new attempt until "));
         assertThat(down.getDetails()).containsEntry("last.failure.reason", "AUTH_SERVICE_UNAVAILABLE");
         assertThat(duringBackoff.getState()).isEqualTo(HealthCheck.State.DOWN);
         assertThat(callsDuringOutage).isEqualTo(1);
         assertThat(up.getState()).isEqualTo(HealthCheck.State.UP);
         assertThat(counters().tokenCalls()).isEqualTo(2);
+    }
+
+    @Test
+    void downWithTheCauseWhenTheTokenServiceCannotBeReached() throws Exception {
+        ChimpyPosComponent nowhere = new ChimpyPosComponent();
+        super.configure(nowhere.getConfiguration());
+        nowhere.getConfiguration().setTokenMaxRetries(0);
+        nowhere.getConfiguration().setTokenUrl("https://127.0.0.1:" + closedPort() + "/oauth/token");
+        context.addComponent("chimpyposNowhere", nowhere);
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:nowhere").to("chimpyposNowhere:checkUser?userCoupon=APPUSER1");
+            }
+        });
+
+        HealthCheck.Result down =
+                checkOf("chimpyposNowhere:checkUser?userCoupon=APPUSER1").call();
+
+        assertThat(down.getState()).isEqualTo(HealthCheck.State.DOWN);
+        assertThat(down.getMessage())
+                .hasValueSatisfying(m -> assertThat(m)
+                        .startsWith("No access token: token service unreachable or failing"
+                                + " (org.apache.hc.client5.http.HttpHostConnectException);"
+                                + " no new attempt until "));
+        assertThat(down.getDetails())
+                .containsEntry("last.error.class", "org.apache.hc.client5.http.HttpHostConnectException");
     }
 
     @Test
@@ -294,6 +323,12 @@ class ChimpyPosProducerHealthCheckTest extends ChimpyPosTestSupport {
                 .filter(check -> check.getId().endsWith("-" + endpointId))
                 .findFirst()
                 .orElseThrow();
+    }
+
+    private static int closedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
     }
 
     private static void assertNoSecret(HealthCheck.Result... results) {

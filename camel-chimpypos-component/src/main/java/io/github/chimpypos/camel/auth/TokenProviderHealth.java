@@ -123,7 +123,9 @@ public record TokenProviderHealth(boolean up, String message, Map<String, Object
     private static String noTokenMessage(TokenProviderStatus status) {
         TokenFailureReason reason = status.lastFailureReason();
         StringBuilder message = new StringBuilder("No access token: ").append(reasonText(reason));
+        // the root cause's class says more than the message for I/O and TLS failures; an HTTP error has none
         if (status.lastErrorClass() != null
+                && !status.lastErrorClass().equals(TokenEndpointException.class.getName())
                 && (reason == TokenFailureReason.AUTH_SERVICE_UNAVAILABLE
                         || reason == TokenFailureReason.TLS_FAILURE)) {
             message.append(" (").append(status.lastErrorClass()).append(')');

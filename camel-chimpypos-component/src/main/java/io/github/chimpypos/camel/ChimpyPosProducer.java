@@ -40,11 +40,12 @@ public class ChimpyPosProducer extends DefaultAsyncProducer {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        // camel-health is optional: without it there is no repository and the check class is never loaded
+        // camel-health is optional: without it there is no repository, and the check class (which extends
+        // camel-health's AbstractHealthCheck) is never loaded
         healthCheckRepository = HealthCheckHelper.getHealthCheckRepository(
                 endpoint.getCamelContext(), "producers", WritableHealthCheckRepository.class);
         if (healthCheckRepository != null) {
-            healthCheck = ChimpyPosProducerHealthCheck.create(endpoint);
+            healthCheck = new ChimpyPosProducerHealthCheck(endpoint);
             healthCheckRepository.addHealthCheck(healthCheck);
         }
     }

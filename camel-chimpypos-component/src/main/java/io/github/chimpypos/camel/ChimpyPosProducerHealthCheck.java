@@ -42,11 +42,6 @@ public class ChimpyPosProducerHealthCheck extends AbstractHealthCheck {
         setEnabled(endpoint.getComponent().isHealthCheckProducerEnabled());
     }
 
-    /** Creates the check; the only place that touches camel-health classes, so call it only when camel-health is present. */
-    static HealthCheck create(ChimpyPosEndpoint endpoint) {
-        return new ChimpyPosProducerHealthCheck(endpoint);
-    }
-
     @Override
     public boolean isLiveness() {
         // A missing token is an outside failure: restarting the application would not fix it.

@@ -26,6 +26,7 @@ import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuil
 import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
 import org.apache.hc.client5.http.ssl.DefaultHostnameVerifier;
 import org.apache.hc.core5.http.ssl.TLS;
+import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
 /**
@@ -37,6 +38,7 @@ import org.apache.hc.core5.util.Timeout;
 public final class HttpClientFactory {
 
     private static final String USER_AGENT = "camel-chimpypos";
+    private static final TimeValue VALIDATE_AFTER_INACTIVITY = TimeValue.ofSeconds(2);
 
     private HttpClientFactory() {}
 
@@ -53,6 +55,10 @@ public final class HttpClientFactory {
         ConnectionConfig connectionConfig = ConnectionConfig.custom()
                 .setConnectTimeout(Timeout.of(settings.connectTimeout()))
                 .setSocketTimeout(Timeout.of(settings.responseTimeout()))
+                // Servers close idle keep-alive connections (the JDK server after 30 s, load balancers sooner):
+                // a pooled connection idle for a while is checked before reuse, so a request is not written into a
+                // socket the server already closed and then lost to a reset.
+                .setValidateAfterInactivity(VALIDATE_AFTER_INACTIVITY)
                 .build();
         PoolingHttpClientConnectionManager connectionManager = PoolingHttpClientConnectionManagerBuilder.create()
                 .setTlsSocketStrategy(tls.buildClassic())

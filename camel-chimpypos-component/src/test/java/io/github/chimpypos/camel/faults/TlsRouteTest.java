@@ -16,6 +16,7 @@
 package io.github.chimpypos.camel.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.security.KeyStore;
 import java.util.List;
@@ -29,6 +30,7 @@ import io.github.chimpypos.camel.testsupport.LoopbackHttpsServer;
 import io.github.chimpypos.camel.testsupport.TestCertificates;
 import io.github.chimpypos.camel.testsupport.TestCertificates.Identity;
 import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.support.jsse.KeyManagersParameters;
 import org.apache.camel.support.jsse.KeyStoreParameters;
 import org.apache.camel.support.jsse.SSLContextParameters;
@@ -43,8 +45,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * TLS as a route sees it: only certificates the configured trust store vouches for, only for the host name they name,
  * TLS 1.2 or 1.3 only, and a client certificate from sslContextParameters when the server asks for one. No test here
- * trusts everything: each trusts exactly the certificate it means. Plain http:// URLs are refused at endpoint creation
- * unless allowInsecureHttp is set (ChimpyPosValidationTest). Invariant: a TLS problem fails fast with a message that
+ * trusts everything: each trusts exactly the certificate it means. Plain http:// is refused unless allowInsecureHttp is
+ * set (every URL form: ChimpyPosValidationTest). Invariant: a TLS problem fails fast with a message that
  * names it and costs no token call loop.
  */
 class TlsRouteTest extends FaultsTestSupport {
@@ -94,6 +96,39 @@ class TlsRouteTest extends FaultsTestSupport {
         configuration.setApiUrl(loopback.baseUrl());
         configuration.setTokenUrl(loopback.tokenUrl());
         configuration.setSslContextParameters(tls);
+    }
+
+    /** A route with plain http:// URLs does not start; the message names the option and the insecure flag. */
+    @Test
+    void plainHttpIsRefusedWhenTheRouteIsAdded() {
+        component().getConfiguration().setApiUrl("http://127.0.0.1:9/");
+
+        assertThatThrownBy(() -> context.addRoutes(new RouteBuilder() {
+                    @Override
+                    public void configure() {
+                        from("direct:plain").to(CHECK_USER);
+                    }
+                }))
+                .rootCause()
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Invalid option apiUrl: plain http:// is rejected")
+                .hasMessageContaining("allowInsecureHttp");
+    }
+
+    /** With allowInsecureHttp=true the same exchange works against a plain HTTP server (tests only). */
+    @Test
+    void allowInsecureHttpTalksPlainHttpForTests() throws Exception {
+        try (LoopbackHttpsServer plain = LoopbackHttpsServer.startPlainHttp()) {
+            ChimpyPosConfiguration configuration = component().getConfiguration();
+            configuration.setApiUrl(plain.baseUrl());
+            configuration.setTokenUrl(plain.tokenUrl());
+            configuration.setAllowInsecureHttp(true);
+
+            assertOk(template.send(CHECK_USER, e -> {}));
+
+            assertThat(plain.calls())
+                    .containsExactly("/oauth/token client=plain http", "/api/v2/users/APPUSER1 client=plain http");
+        }
     }
 
     /**

@@ -29,22 +29,23 @@ import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLPeerUnverifiedException;
 
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsExchange;
 import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
 
 /**
- * A minimal token service and PoS API on HTTPS at 127.0.0.1, for TLS tests that need a certificate of their own: it
+ * A minimal token service and PoS API on HTTPS (or plain HTTP) at 127.0.0.1, for TLS tests that need a certificate of their own: it
  * answers {@code POST /oauth/token} with an opaque token and {@code GET /api/v2/users/{coupon}} with a valid user, and
  * records the subject of the client certificate of every call (or {@code none}).
  */
 public final class LoopbackHttpsServer implements AutoCloseable {
 
-    private final HttpsServer server;
+    private final HttpServer server;
     private final List<String> calls = new CopyOnWriteArrayList<>();
 
-    private LoopbackHttpsServer(HttpsServer server) {
+    private LoopbackHttpsServer(HttpServer server) {
         this.server = server;
     }
 
@@ -67,6 +68,15 @@ public final class LoopbackHttpsServer implements AutoCloseable {
                 parameters.setSSLParameters(ssl);
             }
         });
+        return serve(server);
+    }
+
+    /** The same on plain HTTP, for allowInsecureHttp tests. */
+    public static LoopbackHttpsServer startPlainHttp() throws IOException {
+        return serve(HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 16));
+    }
+
+    private static LoopbackHttpsServer serve(HttpServer server) {
         LoopbackHttpsServer loopback = new LoopbackHttpsServer(server);
         server.createContext(
                 "/oauth/token",
@@ -83,7 +93,8 @@ public final class LoopbackHttpsServer implements AutoCloseable {
     }
 
     private void answer(HttpExchange exchange, String json) throws IOException {
-        calls.add(exchange.getRequestURI().getPath() + " client=" + clientSubject((HttpsExchange) exchange));
+        calls.add(exchange.getRequestURI().getPath() + " client="
+                + (exchange instanceof HttpsExchange https ? clientSubject(https) : "plain http"));
         exchange.getRequestBody().readAllBytes();
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
@@ -103,7 +114,8 @@ public final class LoopbackHttpsServer implements AutoCloseable {
     }
 
     public String baseUrl() {
-        return "https://127.0.0.1:" + server.getAddress().getPort();
+        return (server instanceof HttpsServer ? "https" : "http") + "://127.0.0.1:"
+                + server.getAddress().getPort();
     }
 
     public String tokenUrl() {

@@ -17,7 +17,6 @@ package io.github.chimpypos.camel.faults;
 
 import static org.awaitility.Awaitility.await;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -112,7 +111,7 @@ abstract class FaultsTestSupport extends CamelTestSupport {
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
         ChimpyPosComponent component = new ChimpyPosComponent();
-        component.setClock(componentClock());
+        component.setClock(CLOCK);
         ChimpyPosConfiguration configuration = component.getConfiguration();
         configuration.setApiUrl(emulator().apiUrl().toString());
         configuration.setTokenUrl(emulator().tokenUrl().toString());
@@ -129,18 +128,9 @@ abstract class FaultsTestSupport extends CamelTestSupport {
         configuration.setCredentialsRejectedQuietPeriod(QUIET_PERIOD.toMillis());
         configuration.setTokenMaxWait(10_000);
         configuration.setMaxConnections(50);
-        configure(configuration);
         context.addComponent("chimpypos", component);
         return context;
     }
-
-    /** The clock of the component; the emulator's by default. */
-    protected Clock componentClock() {
-        return CLOCK;
-    }
-
-    /** Adjusts the component-level options before the context starts. */
-    protected void configure(ChimpyPosConfiguration configuration) {}
 
     /**
      * Adds the routes on first use, so that a test can change the component's options (clock, password, timeouts)

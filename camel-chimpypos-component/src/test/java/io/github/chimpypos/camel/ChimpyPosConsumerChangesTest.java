@@ -99,22 +99,21 @@ class ChimpyPosConsumerChangesTest extends ChimpyPosConsumerTestSupport {
 
     @Test
     void aPriceChangeIsAChangeAndSoIsItsReturn() {
-        poll("stations", "mock:stations");
+        StationPricing seed = firstStationPricing();
 
         emulator()
                 .control()
                 .setStationPrices(
-                        "zrh1",
+                        "abc1",
                         new StationPrices(
                                 new BigDecimal("5.00"),
                                 new BigDecimal("2.00"),
                                 new BigDecimal("15.00"),
                                 new BigDecimal("2.00"),
-                                "price_sandbox_station"));
+                                seed.getStripePriceId()));
         List<Exchange> changed = poll("stations", "mock:stations");
-
         assertThat(changed).singleElement().satisfies(e -> {
-            assertThat(header(e, ChimpyPosConstants.STATION_ID)).isEqualTo("zrh1");
+            assertThat(header(e, ChimpyPosConstants.STATION_ID)).isEqualTo("abc1");
             assertThat(e.getMessage()
                             .getBody(StationPricing.class)
                             .getTotalAmounts()
@@ -122,40 +121,40 @@ class ChimpyPosConsumerChangesTest extends ChimpyPosConsumerTestSupport {
                     .isEqualByComparingTo("5.00");
         });
         assertThat(poll("stations", "mock:stations", 2)).isEmpty();
+
+        emulator().control().setStationPrices("abc1", pricesOf(seed, seed.getStripePriceId()));
+        assertThat(poll("stations", "mock:stations"))
+                .singleElement()
+                .satisfies(e -> assertThat(e.getMessage()
+                                .getBody(StationPricing.class)
+                                .getTotalAmounts()
+                                .getCharge())
+                        .isEqualByComparingTo(seed.getTotalAmounts().getCharge()));
     }
 
     @Test
-    void theSamePricesWithAnotherStripePriceAreAChangeButAnotherLanguageIsNot() {
-        poll("stations", "mock:stations");
-        StationPricing seen = getMockEndpoint("mock:stations")
-                .getReceivedExchanges()
-                .get(0)
-                .getMessage()
-                .getBody(StationPricing.class);
+    void theSamePricesSetAgainAreNoChangeButAnotherStripePriceIs() {
+        StationPricing seed = firstStationPricing();
 
-        emulator()
-                .control()
-                .setStationPrices(
-                        "abc1",
-                        new StationPrices(
-                                seen.getTotalAmounts().getCharge(),
-                                seen.getTotalAmounts().getQuickCharge(),
-                                seen.getTotalAmounts().getDeposit(),
-                                seen.getTotalAmounts().getWeeklyLateFee(),
-                                seen.getStripePriceId()));
+        emulator().control().setStationPrices("abc1", pricesOf(seed, seed.getStripePriceId()));
         assertThat(poll("stations", "mock:stations")).isEmpty();
 
-        emulator()
-                .control()
-                .setStationPrices(
-                        "abc1",
-                        new StationPrices(
-                                seen.getTotalAmounts().getCharge(),
-                                seen.getTotalAmounts().getQuickCharge(),
-                                seen.getTotalAmounts().getDeposit(),
-                                seen.getTotalAmounts().getWeeklyLateFee(),
-                                "price_new"));
+        emulator().control().setStationPrices("abc1", pricesOf(seed, "price_new"));
         assertThat(poll("stations", "mock:stations")).hasSize(1);
+    }
+
+    /** Polls the stations once and returns what abc1 costs now. */
+    private StationPricing firstStationPricing() {
+        return poll("stations", "mock:stations").get(0).getMessage().getBody(StationPricing.class);
+    }
+
+    private static StationPrices pricesOf(StationPricing pricing, String stripePriceId) {
+        return new StationPrices(
+                pricing.getTotalAmounts().getCharge(),
+                pricing.getTotalAmounts().getQuickCharge(),
+                pricing.getTotalAmounts().getDeposit(),
+                pricing.getTotalAmounts().getWeeklyLateFee(),
+                stripePriceId);
     }
 
     @Test

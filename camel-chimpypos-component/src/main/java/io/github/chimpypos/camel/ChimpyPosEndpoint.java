@@ -69,6 +69,8 @@ public class ChimpyPosEndpoint extends ScheduledPollEndpoint implements Endpoint
     @UriParam
     private ChimpyPosConfiguration configuration;
 
+    // declared again (the Camel convention for another default) so that the catalog shows a minute; the value in
+    // use lives in ScheduledPollEndpoint, which setDelay keeps in step
     @UriParam(
             label = "consumer,scheduler",
             defaultValue = "" + DEFAULT_POLL_DELAY,

@@ -79,6 +79,15 @@ class ConcurrencyTest {
         assertThat(counters.apiCalls("createRental", 200)).isEqualTo(2L * CLIENTS);
         assertThat(counters.apiCalls()).isEqualTo(2L * CLIENTS);
         assertThat(counters.maxConcurrentApiCalls()).isGreaterThan(1);
+
+        // Once the storm is over nothing is left counted as in flight: calls one after another peak at 1.
+        EMULATOR.emulator().control().resetCounters();
+        EMULATOR.emulator().control().setApiLatency(Duration.ZERO);
+        for (int i = 0; i < 5; i++) {
+            client.get("/api/v2/users/APPUSER1", token);
+        }
+        assertThat(EMULATOR.emulator().control().counters().maxConcurrentApiCalls())
+                .isEqualTo(1);
     }
 
     @Test

@@ -18,7 +18,6 @@ package io.github.chimpypos.emulator.internal.control;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -118,26 +117,26 @@ public final class LiveCounters {
      */
     public static final class InFlight {
 
-        private static final String ATTRIBUTE = InFlight.class.getName();
+        /**
+         * The pending "leave" of every exchange in flight, by exchange identity. Not an exchange attribute: before
+         * JDK 18 the JDK server keeps attributes per context, shared by every exchange at once.
+         */
+        private static final Map<HttpExchange, Runnable> PENDING = new ConcurrentHashMap<>();
 
         private final AtomicLong current = new AtomicLong();
         private final AtomicLong peak = new AtomicLong();
 
         /** Counts the exchange as in flight until {@link #leave(HttpExchange)} is called for it. */
         public void enter(HttpExchange exchange) {
-            AtomicBoolean inFlight = new AtomicBoolean(true);
-            exchange.setAttribute(ATTRIBUTE, (Runnable) () -> {
-                if (inFlight.compareAndSet(true, false)) {
-                    current.decrementAndGet();
-                }
-            });
+            PENDING.put(exchange, current::decrementAndGet);
             long now = current.incrementAndGet();
             peak.accumulateAndGet(now, Math::max);
         }
 
         /** Ends the in-flight period of the exchange; later calls for the same exchange do nothing. */
         public static void leave(HttpExchange exchange) {
-            if (exchange.getAttribute(ATTRIBUTE) instanceof Runnable leave) {
+            Runnable leave = PENDING.remove(exchange);
+            if (leave != null) {
                 leave.run();
             }
         }

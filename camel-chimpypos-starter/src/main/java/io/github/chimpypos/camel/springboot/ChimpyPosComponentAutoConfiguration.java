@@ -1,0 +1,126 @@
+/*
+ * Copyright the camel-chimpypos authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.chimpypos.camel.springboot;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import io.github.chimpypos.camel.ChimpyPosComponent;
+import io.github.chimpypos.camel.auth.DefaultTokenProvider;
+import io.github.chimpypos.camel.auth.TokenProvider;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Component;
+import org.apache.camel.spi.ComponentCustomizer;
+import org.apache.camel.spring.boot.CamelAutoConfiguration;
+import org.apache.camel.spring.boot.ComponentConfigurationProperties;
+import org.apache.camel.spring.boot.util.CamelPropertiesHelper;
+import org.apache.camel.spring.boot.util.ConditionalOnCamelContextAndAutoConfigurationBeans;
+import org.apache.camel.spring.boot.util.ConditionalOnHierarchicalProperties;
+import org.apache.camel.spring.boot.util.HierarchicalPropertiesEvaluator;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Lazy;
+
+/**
+ * Applies the {@code camel.component.chimpypos.*} properties to the chimpypos component through a
+ * {@link ComponentCustomizer} and Camel's property binding, and shares one {@link TokenProvider} bean among all
+ * chimpypos endpoints: the one built from the properties when {@code token-url} is set, or the application's own.
+ */
+@AutoConfiguration(after = {CamelAutoConfiguration.class, ChimpyPosComponentConverter.class})
+@Conditional(ConditionalOnCamelContextAndAutoConfigurationBeans.class)
+@EnableConfigurationProperties({ComponentConfigurationProperties.class, ChimpyPosComponentConfiguration.class})
+@ConditionalOnHierarchicalProperties({"camel.component", "camel.component.chimpypos"})
+public class ChimpyPosComponentAutoConfiguration {
+
+    static final String PREFIX = "camel.component.chimpypos";
+
+    /** Properties of the auto-configuration itself, not options of the component. */
+    private static final Set<String> STARTER_ONLY_PROPERTIES = Set.of("enabled", "customizer");
+
+    private final ApplicationContext applicationContext;
+    private final ChimpyPosComponentConfiguration configuration;
+
+    public ChimpyPosComponentAutoConfiguration(
+            ApplicationContext applicationContext, ChimpyPosComponentConfiguration configuration) {
+        this.applicationContext = applicationContext;
+        this.configuration = configuration;
+    }
+
+    @Lazy
+    @Bean
+    public ComponentCustomizer configureChimpyPosComponent(ObjectProvider<TokenProvider> tokenProviders) {
+        return new ComponentCustomizer() {
+            @Override
+            public void configure(String name, Component target) {
+                applyProperties(target.getCamelContext(), configuration, target);
+                ChimpyPosComponent component = (ChimpyPosComponent) target;
+                if (component.getConfiguration().getTokenProvider() == null) {
+                    tokenProviders.ifUnique(component.getConfiguration()::setTokenProvider);
+                }
+            }
+
+            @Override
+            public boolean isEnabled(String name, Component target) {
+                return HierarchicalPropertiesEvaluator.evaluate(
+                                applicationContext, "camel.component.customizer", PREFIX + ".customizer")
+                        && target instanceof ChimpyPosComponent;
+            }
+        };
+    }
+
+    /**
+     * The token lifecycle for the credentials in the properties, shared by every chimpypos endpoint (and visible to
+     * health and metrics). An application that defines its own {@link TokenProvider} bean replaces it.
+     */
+    @Bean(destroyMethod = "stop")
+    @ConditionalOnMissingBean(TokenProvider.class)
+    @ConditionalOnProperty(prefix = PREFIX, name = "token-url")
+    public DefaultTokenProvider chimpyPosTokenProvider(CamelContext camelContext) {
+        DefaultTokenProvider provider =
+                new DefaultTokenProvider(ChimpyPosTokenProviderSettings.from(configuration, camelContext));
+        provider.start();
+        return provider;
+    }
+
+    /**
+     * Sets every non-null property on the component with Camel's property binding ({@code configuration} first, so
+     * that single options refine a configuration bean rather than being replaced by it). An option the component does
+     * not accept fails fast, naming the option but never its value.
+     */
+    static void applyProperties(CamelContext camelContext, ChimpyPosComponentConfiguration source, Component target) {
+        Map<String, Object> all = CamelPropertiesHelper.getNonNullProperties(camelContext, source);
+        all.keySet().removeAll(STARTER_ONLY_PROPERTIES);
+        Map<String, Object> ordered = new LinkedHashMap<>();
+        if (all.containsKey("configuration")) {
+            ordered.put("configuration", all.remove("configuration"));
+        }
+        ordered.putAll(all);
+        CamelPropertiesHelper.setCamelProperties(camelContext, target, ordered, false);
+        if (!ordered.isEmpty()) {
+            throw new IllegalArgumentException("The chimpypos component does not accept the properties "
+                    + new TreeSet<>(ordered.keySet()) + " of " + PREFIX
+                    + ": the starter and the component are out of step");
+        }
+    }
+}

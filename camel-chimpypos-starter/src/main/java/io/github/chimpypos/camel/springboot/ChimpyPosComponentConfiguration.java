@@ -18,6 +18,7 @@ package io.github.chimpypos.camel.springboot;
 import java.time.Clock;
 import java.time.Duration;
 
+import com.fasterxml.jackson.annotation.JsonIncludeProperties;
 import io.github.chimpypos.camel.ChimpyPosConfiguration;
 import io.github.chimpypos.camel.auth.GrantType;
 import io.github.chimpypos.camel.auth.TokenProvider;
@@ -32,7 +33,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * description and default of the component catalog (a test keeps them in step). Object options take a bean
  * reference, {@code #bean:name}. The password and the client secret are bound like any property (environment
  * variables such as {@code CAMEL_COMPONENT_CHIMPYPOS_PASSWORD} included) and never shown: actuator endpoints mask
- * them and this class has no {@code toString()} that could print them.
+ * them and this class has no {@code toString()} that could print them. In {@code /actuator/configprops} an object
+ * option shows as {@code {}} when set: its bean is referenced, not described (it may hold the CamelContext or
+ * secrets).
  */
 @ConfigurationProperties(prefix = "camel.component.chimpypos")
 public class ChimpyPosComponentConfiguration extends ComponentConfigurationPropertiesCommon {
@@ -502,6 +505,7 @@ public class ChimpyPosComponentConfiguration extends ComponentConfigurationPrope
         this.checkUserPath = checkUserPath;
     }
 
+    @JsonIncludeProperties({})
     public Clock getClock() {
         return clock;
     }
@@ -510,6 +514,7 @@ public class ChimpyPosComponentConfiguration extends ComponentConfigurationPrope
         this.clock = clock;
     }
 
+    @JsonIncludeProperties({})
     public ChimpyPosConfiguration getConfiguration() {
         return configuration;
     }
@@ -558,6 +563,7 @@ public class ChimpyPosComponentConfiguration extends ComponentConfigurationPrope
         this.getStationPricingPath = getStationPricingPath;
     }
 
+    @JsonIncludeProperties({})
     public CloseableHttpClient getHttpClient() {
         return httpClient;
     }
@@ -654,6 +660,7 @@ public class ChimpyPosComponentConfiguration extends ComponentConfigurationPrope
         this.scope = scope;
     }
 
+    @JsonIncludeProperties({})
     public SSLContextParameters getSslContextParameters() {
         return sslContextParameters;
     }
@@ -742,6 +749,7 @@ public class ChimpyPosComponentConfiguration extends ComponentConfigurationPrope
         this.tokenMaxWait = tokenMaxWait;
     }
 
+    @JsonIncludeProperties({})
     public TokenProvider getTokenProvider() {
         return tokenProvider;
     }

@@ -32,6 +32,7 @@ import org.apache.camel.support.jsse.SSLContextParameters;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.boot.actuate.context.properties.ConfigurationPropertiesReportEndpoint;
 import org.springframework.boot.actuate.endpoint.SanitizableData;
 import org.springframework.boot.actuate.endpoint.Sanitizer;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
@@ -125,6 +126,45 @@ class ChimpyPosSecretsTest {
                                     .getProperty()
                                     .getValue())
                             .isEqualTo(SanitizableData.SANITIZED_VALUE);
+                });
+    }
+
+    @Test
+    void configpropsWithShowValuesAlwaysMasksSecretsAndReferencesBeans() {
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(
+                        CamelAutoConfiguration.class,
+                        ChimpyPosComponentConverter.class,
+                        ChimpyPosComponentAutoConfiguration.class,
+                        ChimpyPosActuatorAutoConfiguration.class))
+                .withBean("shopTrust", SSLContextParameters.class, SSLContextParameters::new)
+                .withPropertyValues(
+                        "camel.component.chimpypos.api-url=https://pos.example.test",
+                        "camel.component.chimpypos.password=" + PASSWORD_FROM_ENV,
+                        "camel.component.chimpypos.client-secret=" + CLIENT_SECRET,
+                        "camel.component.chimpypos.ssl-context-parameters=#bean:shopTrust")
+                .run(context -> {
+                    ConfigurationPropertiesReportEndpoint endpoint = new ConfigurationPropertiesReportEndpoint(
+                            context.getBeansOfType(SanitizingFunction.class).values(), Show.ALWAYS);
+                    endpoint.setApplicationContext(context);
+                    Map<String, Object> properties = endpoint.configurationPropertiesWithPrefix(
+                                    ChimpyPosComponentAutoConfiguration.PREFIX)
+                            .getContexts()
+                            .values()
+                            .iterator()
+                            .next()
+                            .getBeans()
+                            .values()
+                            .iterator()
+                            .next()
+                            .getProperties();
+                    assertThat(properties)
+                            .doesNotContainKey("error")
+                            .containsEntry("apiUrl", "https://pos.example.test")
+                            .containsEntry("password", SanitizableData.SANITIZED_VALUE)
+                            .containsEntry("clientSecret", SanitizableData.SANITIZED_VALUE)
+                            .containsEntry("sslContextParameters", Map.of());
+                    assertThat(properties.toString()).doesNotContain(PASSWORD_FROM_ENV, CLIENT_SECRET);
                 });
     }
 

@@ -20,9 +20,11 @@ import java.util.Map;
 
 import io.github.chimpypos.emulator.ChimpyPosEmulator;
 import io.github.chimpypos.emulator.DemoCredentials;
+import org.apache.commons.logging.Log;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
@@ -38,6 +40,12 @@ public class SandboxEmulatorEnvironment implements EnvironmentPostProcessor {
     static final String BEAN_NAME = "chimpyPosEmulator";
     static final String PROPERTY_SOURCE = "chimpyPosEmulator";
 
+    private final Log log;
+
+    public SandboxEmulatorEnvironment(DeferredLogFactory logFactory) {
+        this.log = logFactory.getLog(SandboxEmulatorEnvironment.class);
+    }
+
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         if (!environment.matchesProfiles(PROFILE)
@@ -47,6 +55,8 @@ public class SandboxEmulatorEnvironment implements EnvironmentPostProcessor {
         }
         ChimpyPosEmulator emulator = ChimpyPosEmulator.builder().start();
         environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE, properties(emulator)));
+        log.info("Profile " + PROFILE + ": the chimpypos component talks to the sandbox emulator at "
+                + emulator.apiUrl() + " (token service " + emulator.tokenUrl() + ")");
         application.addInitializers(context -> {
             DefaultListableBeanFactory beans = (DefaultListableBeanFactory) context.getBeanFactory();
             beans.registerSingleton(BEAN_NAME, emulator);

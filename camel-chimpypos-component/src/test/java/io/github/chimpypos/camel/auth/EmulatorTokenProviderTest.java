@@ -20,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.security.KeyStore;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.UnaryOperator;
@@ -27,6 +28,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
 import io.github.chimpypos.camel.ChimpyPosAuthenticationException;
+import io.github.chimpypos.camel.client.HttpClientFactory;
 import io.github.chimpypos.camel.client.HttpClientSettings;
 import io.github.chimpypos.emulator.ChimpyPosEmulator;
 import io.github.chimpypos.emulator.DemoCredentials;
@@ -34,6 +36,8 @@ import io.github.chimpypos.emulator.EmulatorCounters;
 import io.github.chimpypos.emulator.Fault;
 import io.github.chimpypos.emulator.MutableClock;
 import io.github.chimpypos.emulator.junit.ChimpyPosEmulatorExtension;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -55,7 +59,7 @@ class EmulatorTokenProviderTest {
 
     private DefaultTokenProvider provider;
 
-    static TokenProviderSettings.Builder settings(ChimpyPosEmulator emulator, java.time.Clock clock) {
+    static TokenProviderSettings.Builder settings(ChimpyPosEmulator emulator, Clock clock) {
         DemoCredentials credentials = emulator.credentials();
         return TokenProviderSettings.builder()
                 .tokenUrl(emulator.tokenUrl())
@@ -84,6 +88,9 @@ class EmulatorTokenProviderTest {
     }
 
     private void awaitIdle() {
+        if (provider.status().state() != TokenProviderState.RENEWING) {
+            return;
+        }
         await().pollDelay(Duration.ZERO)
                 .pollInterval(Duration.ofMillis(2))
                 .atMost(Duration.ofSeconds(10))
@@ -317,6 +324,97 @@ class EmulatorTokenProviderTest {
         assertThat(provider.getToken().value()).isNotEqualTo(first.value());
         assertThat(counters().tokenCalls("refresh_token", "success")).isEqualTo(1);
         assertThat(counters().tokenCalls("refresh_token", "invalid_grant")).isZero();
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {-300, 300})
+    void clientClockFiveMinutesOffStillRenewsOnTimeAndTheApiAcceptsTheToken(int offsetSeconds) throws Exception {
+        Clock skewed = Clock.offset(CLOCK, Duration.ofSeconds(offsetSeconds));
+        TokenProviderSettings settings = settings(EMULATOR.emulator(), skewed).build();
+        provider = new DefaultTokenProvider(settings, null, CLOCK::advance, () -> 0.5);
+        provider.start();
+
+        AccessToken first = provider.getToken();
+
+        assertThat(provider.status().estimatedClockSkew()).isEqualTo(Duration.ofSeconds(-offsetSeconds));
+        assertThat(first.expiresAt()).isEqualTo(skewed.instant().plus(LIFETIME));
+        try (CloseableHttpClient api = HttpClientFactory.create(new HttpClientSettings(
+                EMULATOR.emulator().clientSslContext(), Duration.ofSeconds(5), Duration.ofSeconds(5), 1))) {
+            assertThat(apiStatus(api, first)).isEqualTo(200);
+            for (int step = 1; step <= 60; step++) {
+                CLOCK.advance(Duration.ofSeconds(30));
+                AccessToken token = provider.getToken();
+                assertThat(apiStatus(api, token))
+                        .as("API status at step " + step)
+                        .isEqualTo(200);
+                awaitIdle();
+            }
+        }
+        // 30 minutes: a renewal every 540 s, never a rejected refresh.
+        assertThat(counters().tokenCalls("refresh_token", "success")).isEqualTo(3);
+        assertThat(counters().tokenCalls("refresh_token", "invalid_grant")).isZero();
+        assertThat(counters().apiCalls("checkBattery", 401)).isZero();
+    }
+
+    private static int apiStatus(CloseableHttpClient client, AccessToken token) throws Exception {
+        HttpGet get = new HttpGet(EMULATOR.emulator().apiUrl().resolve("/api/v2/batteries/B-1?rental_type=pickup"));
+        get.setHeader("Authorization", token.authorizationHeader());
+        return client.execute(get, response -> response.getCode());
+    }
+
+    @Test
+    void outageLongerThanATokenLifeFailsFastWithBoundedCallsAndRecovers() {
+        start(s -> s.maxRetries(2).retryMaxBackoff(Duration.ofSeconds(30)));
+        AccessToken first = provider.getToken();
+        EMULATOR.emulator().control().failNextTokenCalls(10_000, Fault.status(503));
+
+        int failedExchanges = 0;
+        // 20 minutes of one exchange every 10 s: the token (10 min) expires in the middle of the outage.
+        for (int step = 1; step <= 120; step++) {
+            CLOCK.advance(Duration.ofSeconds(10));
+            try {
+                AccessToken token = provider.getToken();
+                assertThat(token).isSameAs(first);
+            } catch (ChimpyPosAuthenticationException e) {
+                assertThat(e.getReason()).isEqualTo(TokenFailureReason.AUTH_SERVICE_UNAVAILABLE);
+                assertThat(CLOCK.instant()).isAfterOrEqualTo(first.expiresAt().minusSeconds(5));
+                failedExchanges++;
+            }
+            awaitIdle();
+        }
+        long callsDuringOutage = counters().tokenCalls();
+
+        // Served from the still-valid token until it expired, then fast failures.
+        assertThat(failedExchanges).isBetween(60, 62);
+        // Bounded: at most 3 calls (1 + 2 retries) per attempt, attempts at most every 10 s step after backoff.
+        assertThat(callsDuringOutage).isLessThanOrEqualTo(1 + 3 * 120L);
+        assertThat(provider.status().state()).isEqualTo(TokenProviderState.FAILING);
+
+        // The token service comes back, having lost its refresh tokens: one rejected refresh, one password grant.
+        EMULATOR.emulator().control().resetState();
+        CLOCK.advance(Duration.ofSeconds(31));
+        AccessToken recovered = provider.getToken();
+
+        assertThat(recovered.value()).isNotEqualTo(first.value());
+        assertThat(counters().tokenCalls("refresh_token", "invalid_grant")).isEqualTo(1);
+        assertThat(counters().tokenCalls("password", "success")).isEqualTo(2);
+        assertThat(provider.status().state()).isEqualTo(TokenProviderState.VALID);
+    }
+
+    @Test
+    void slowTokenServiceMakesCallersGiveUpAfterMaxWaitWhileTheRequestCompletes() {
+        start(s -> s.maxWait(Duration.ofMillis(300)));
+        EMULATOR.emulator().control().setTokenLatency(Duration.ofMillis(1500));
+
+        assertThatThrownBy(provider::getToken)
+                .isInstanceOfSatisfying(
+                        ChimpyPosAuthenticationException.class,
+                        e -> assertThat(e.getReason()).isEqualTo(TokenFailureReason.AUTH_SERVICE_UNAVAILABLE))
+                .hasMessageContaining("maxWait");
+        await().atMost(Duration.ofSeconds(10)).until(() -> provider.status().state() == TokenProviderState.VALID);
+
+        assertThat(provider.getToken()).isNotNull();
+        assertThat(counters().tokenCalls()).isEqualTo(1);
     }
 
     @Test

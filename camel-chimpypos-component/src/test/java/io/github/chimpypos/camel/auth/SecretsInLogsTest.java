@@ -108,7 +108,9 @@ class SecretsInLogsTest {
                     }
                     token = provider.renewAfterUnauthorized(provider.getToken());
                     control.revokeAllTokens();
+                    clock.advance(Duration.ofMinutes(1));
                     token = provider.renewAfterUnauthorized(token);
+                    clock.advance(Duration.ofMinutes(1));
                     control.failNextTokenCalls(1, Fault.status(503));
                     control.failNextTokenCalls(
                             1,
@@ -119,6 +121,7 @@ class SecretsInLogsTest {
                     control.failNextTokenCalls(1, Fault.dropConnection());
                     provider.renewAfterUnauthorized(token);
                     control.failNextTokenCalls(1, Fault.tooManyRequests(Duration.ofSeconds(5)));
+                    clock.advance(Duration.ofMinutes(1));
                     AccessToken current = provider.getToken();
                     assertThatThrownBy(() -> provider.renewAfterUnauthorized(current))
                             .isInstanceOf(ChimpyPosAuthenticationException.class);

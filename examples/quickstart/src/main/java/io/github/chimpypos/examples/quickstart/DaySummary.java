@@ -20,11 +20,13 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 import io.github.chimpypos.camel.ChimpyPosConstants;
+import io.github.chimpypos.camel.ChimpyPosOperation;
 import io.github.chimpypos.camel.model.Rental;
 import io.github.chimpypos.camel.model.TotalAmounts;
 import io.github.chimpypos.emulator.EmulatorCounters;
@@ -124,6 +126,15 @@ final class DaySummary {
         return tokenCounters;
     }
 
+    /** API calls the emulator answered with 401, over every operation. */
+    long unauthorizedApiCalls() {
+        return tokenCounters == null
+                ? 0
+                : Arrays.stream(ChimpyPosOperation.values())
+                        .mapToLong(operation -> tokenCounters.apiCalls(operation.name(), 401))
+                        .sum();
+    }
+
     String render() {
         StringBuilder out = new StringBuilder();
         out.append("\n==== Chimpy PoS quickstart: the day from ")
@@ -138,11 +149,13 @@ final class DaySummary {
                 completedRentals, settledAtCounter.toPlainString(), currency));
         if (tokenCounters != null) {
             out.append(String.format(
-                    "  token calls: %d (password %d, refresh_token %d) for %d API calls%n",
+                    "  token calls: %d (password %d, refresh_token %d) for %d API calls, %d answered 401 and were"
+                            + " replayed%n",
                     tokenCounters.tokenCalls(),
                     tokenCounters.tokenCalls("password"),
                     tokenCounters.tokenCalls("refresh_token"),
-                    tokenCounters.apiCalls()));
+                    tokenCounters.apiCalls(),
+                    unauthorizedApiCalls()));
         }
         if (failures.isEmpty()) {
             out.append("  no exchange failed\n");

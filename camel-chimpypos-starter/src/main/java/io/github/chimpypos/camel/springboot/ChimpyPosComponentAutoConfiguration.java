@@ -21,7 +21,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import io.github.chimpypos.camel.ChimpyPosComponent;
-import io.github.chimpypos.camel.auth.DefaultTokenProvider;
+import io.github.chimpypos.camel.auth.ManagedTokenProvider;
 import io.github.chimpypos.camel.auth.TokenProvider;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Component;
@@ -44,8 +44,10 @@ import org.springframework.context.annotation.Lazy;
 
 /**
  * Applies the {@code camel.component.chimpypos.*} properties to the chimpypos component through a
- * {@link ComponentCustomizer} and Camel's property binding, and shares one {@link TokenProvider} bean among all
- * chimpypos endpoints: the one built from the properties when {@code token-url} is set, or the application's own.
+ * {@link ComponentCustomizer} and Camel's property binding, and exposes the token provider the endpoints share as a
+ * bean: with {@code token-url} set, the provider of the component's registry for the configured credentials (so the
+ * component's JMX, token events and listener follow it too); an application's own {@link TokenProvider} bean instead
+ * becomes the component's {@code tokenProvider}.
  */
 @AutoConfiguration(after = {CamelAutoConfiguration.class, ChimpyPosComponentConverter.class})
 @Conditional(ConditionalOnCamelContextAndAutoConfigurationBeans.class)
@@ -54,6 +56,7 @@ import org.springframework.context.annotation.Lazy;
 public class ChimpyPosComponentAutoConfiguration {
 
     static final String PREFIX = "camel.component.chimpypos";
+    static final String SHARED_TOKEN_PROVIDER = "chimpyPosTokenProvider";
 
     /** Properties of the auto-configuration itself, not options of the component. */
     private static final Set<String> STARTER_ONLY_PROPERTIES = Set.of("enabled", "customizer");
@@ -75,7 +78,10 @@ public class ChimpyPosComponentAutoConfiguration {
             public void configure(String name, Component target) {
                 applyProperties(target.getCamelContext(), configuration, target);
                 ChimpyPosComponent component = (ChimpyPosComponent) target;
-                if (component.getConfiguration().getTokenProvider() == null) {
+                // the starter's own provider reaches the endpoints through the registry; an application's own
+                // provider bean has to be handed to the component
+                if (component.getConfiguration().getTokenProvider() == null
+                        && !applicationContext.containsBeanDefinition(SHARED_TOKEN_PROVIDER)) {
                     tokenProviders.ifUnique(component.getConfiguration()::setTokenProvider);
                 }
             }
@@ -90,17 +96,19 @@ public class ChimpyPosComponentAutoConfiguration {
     }
 
     /**
-     * The token lifecycle for the credentials in the properties, shared by every chimpypos endpoint (and visible to
-     * health and metrics). An application that defines its own {@link TokenProvider} bean replaces it.
+     * The token lifecycle for the credentials in the properties: acquired from the component's registry, where every
+     * endpoint with the same credentials finds it, so all share one token and health, metrics, JMX and token events
+     * watch the same provider. An application that defines its own {@link TokenProvider} bean replaces it. The
+     * registry stops it when the component stops.
      */
-    @Bean(destroyMethod = "stop")
+    @Bean(name = SHARED_TOKEN_PROVIDER, destroyMethod = "")
     @ConditionalOnMissingBean(TokenProvider.class)
     @ConditionalOnProperty(prefix = PREFIX, name = "token-url")
-    public DefaultTokenProvider chimpyPosTokenProvider(CamelContext camelContext) {
-        DefaultTokenProvider provider =
-                new DefaultTokenProvider(ChimpyPosTokenProviderSettings.from(configuration, camelContext));
-        provider.start();
-        return provider;
+    public ManagedTokenProvider chimpyPosTokenProvider(CamelContext camelContext) {
+        ChimpyPosComponent component = camelContext.getComponent("chimpypos", ChimpyPosComponent.class);
+        return component
+                .getTokenProviderRegistry()
+                .acquire(ChimpyPosTokenProviderSettings.from(component, camelContext));
     }
 
     /**

@@ -22,6 +22,7 @@ import com.fasterxml.jackson.annotation.JsonIncludeProperties;
 import io.github.chimpypos.camel.ChimpyPosConfiguration;
 import io.github.chimpypos.camel.auth.GrantType;
 import io.github.chimpypos.camel.auth.TokenProvider;
+import io.github.chimpypos.camel.auth.TokenProviderListener;
 import io.github.chimpypos.camel.auth.TokenRequestFormat;
 import org.apache.camel.spring.boot.ComponentConfigurationPropertiesCommon;
 import org.apache.camel.support.jsse.SSLContextParameters;
@@ -170,6 +171,13 @@ public class ChimpyPosComponentConfiguration extends ComponentConfigurationPrope
      * by default. The option is a java.time.Clock type.
      */
     private Clock clock;
+
+    /**
+     * Told when a shared token provider obtains or renews an access token or fails to (no secrets passed), e.g.
+     * for metrics or alerts. Camel event notifiers receive the same as ChimpyPosTokenEvent. The option is a
+     * io.github.chimpypos.camel.auth.TokenProviderListener type.
+     */
+    private TokenProviderListener tokenListener;
 
     /**
      * The component-level defaults of every endpoint option. The option is a
@@ -512,6 +520,15 @@ public class ChimpyPosComponentConfiguration extends ComponentConfigurationPrope
 
     public void setClock(Clock clock) {
         this.clock = clock;
+    }
+
+    @JsonIncludeProperties({})
+    public TokenProviderListener getTokenListener() {
+        return tokenListener;
+    }
+
+    public void setTokenListener(TokenProviderListener tokenListener) {
+        this.tokenListener = tokenListener;
     }
 
     @JsonIncludeProperties({})

@@ -21,6 +21,7 @@ import java.util.Set;
 
 import io.github.chimpypos.camel.ChimpyPosConfiguration;
 import io.github.chimpypos.camel.auth.TokenProvider;
+import io.github.chimpypos.camel.auth.TokenProviderListener;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
@@ -44,7 +45,8 @@ public class ChimpyPosComponentConverter implements GenericConverter {
             ChimpyPosConfiguration.class,
             CloseableHttpClient.class,
             SSLContextParameters.class,
-            TokenProvider.class);
+            TokenProvider.class,
+            TokenProviderListener.class);
 
     private final ApplicationContext applicationContext;
 

@@ -22,26 +22,25 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import io.github.chimpypos.camel.ChimpyPosAuthenticationException;
 import io.github.chimpypos.camel.auth.DefaultTokenProvider;
 import io.github.chimpypos.camel.auth.ManagedTokenProvider;
-import io.github.chimpypos.camel.auth.TokenProviderState;
+import io.github.chimpypos.camel.auth.TokenProviderHealth;
 import io.github.chimpypos.camel.auth.TokenProviderStatus;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
- * Readiness of the chimpypos component, read from its token provider: UP while a valid access token is held; DOWN
- * with the reason ({@code CREDENTIALS_REJECTED}, {@code AUTH_SERVICE_UNAVAILABLE}, {@code RATE_LIMITED}, ...) when
- * none can be obtained; UP again once the provider recovers.
+ * Readiness of the chimpypos component, read from its token provider with the component's own verdict
+ * ({@link TokenProviderHealth}, as its Camel health check and dev console render it): UP while a valid access token is
+ * held or being obtained; DOWN when none can be had, with the reason in {@code last.failure.reason}
+ * ({@code CREDENTIALS_REJECTED}, {@code AUTH_SERVICE_UNAVAILABLE}, {@code RATE_LIMITED}, ...) and a message that
+ * says what to do; UP again once the provider recovers.
  *
- * <p>When no token is held, the check asks for one, so that wrong credentials show before the first exchange. The
- * provider keeps its failure ladder: during a credentials lockout or a backoff the request fails at once without
- * contacting the token service, and concurrent checks share one token request. A check waits at most
- * {@code probeTimeout} for it and reports OUT_OF_SERVICE meanwhile.
+ * <p>When no token is held and the provider may try, the check asks for one, so that wrong credentials show before
+ * the first exchange; it never bypasses a backoff or a credentials lockout. A check waits at most
+ * {@code probeTimeout} for that request (which goes on in the background) and then reports the provider as it is.
  *
- * <p>Details never contain a secret: state, reason, the provider's secret-free message, instants, counters, token URL
- * and client id.
+ * <p>Details never contain a secret: the verdict's message and details, the token URL and the client id.
  */
 public class ChimpyPosHealthIndicator implements HealthIndicator {
 
@@ -49,7 +48,7 @@ public class ChimpyPosHealthIndicator implements HealthIndicator {
 
     private final ManagedTokenProvider provider;
     private final Duration probeTimeout;
-    private CompletableFuture<?> probe;
+    private CompletableFuture<TokenProviderHealth> probe;
 
     public ChimpyPosHealthIndicator(ManagedTokenProvider provider) {
         this(provider, DEFAULT_PROBE_TIMEOUT);
@@ -63,31 +62,33 @@ public class ChimpyPosHealthIndicator implements HealthIndicator {
     @Override
     public Health health() {
         TokenProviderStatus status = provider.status();
-        if (status.tokenExpiresAt() != null) {
-            return details(Health.up(), status).build();
-        }
+        TokenProviderHealth verdict;
         try {
-            currentProbe().get(probeTimeout.toMillis(), TimeUnit.MILLISECONDS);
-            return details(Health.up(), provider.status()).build();
-        } catch (ExecutionException e) {
-            return down(e.getCause());
+            verdict = status.tokenExpiresAt() != null
+                    ? TokenProviderHealth.of(status) // the usual case: nothing to wait for, no thread needed
+                    : currentProbe().get(probeTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            return details(Health.outOfService(), provider.status())
-                    .withDetail(
-                            "message",
-                            "No access token yet: the token request is still running after " + probeTimeout.toMillis()
-                                    + " ms")
+            verdict = TokenProviderHealth.of(provider.status());
+        } catch (ExecutionException e) {
+            // not an authentication failure (those are in the verdict): the class says enough, its message is unvetted
+            return identity(Health.down())
+                    .withDetail("error", e.getCause().getClass().getName())
                     .build();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return details(Health.unknown(), provider.status()).build();
+            verdict = TokenProviderHealth.of(provider.status());
         }
+        return identity(verdict.up() ? Health.up() : Health.down())
+                .withDetail("message", verdict.message())
+                .withDetails(verdict.details())
+                .build();
     }
 
     /** The running probe, or a new one: at most one thread per indicator waits for a token. */
-    private synchronized CompletableFuture<?> currentProbe() {
+    private synchronized CompletableFuture<TokenProviderHealth> currentProbe() {
         if (probe == null || probe.isDone()) {
-            probe = CompletableFuture.runAsync(provider::getToken, ChimpyPosHealthIndicator::probeThread);
+            probe = CompletableFuture.supplyAsync(
+                    () -> TokenProviderHealth.check(provider), ChimpyPosHealthIndicator::probeThread);
         }
         return probe;
     }
@@ -98,44 +99,14 @@ public class ChimpyPosHealthIndicator implements HealthIndicator {
         thread.start();
     }
 
-    private Health down(Throwable failure) {
-        Health.Builder builder = details(Health.down(), provider.status());
-        if (failure instanceof ChimpyPosAuthenticationException authentication) {
-            builder.withDetail("reason", authentication.getReason());
-            if (authentication.getMessage() != null) {
-                builder.withDetail("message", authentication.getMessage());
-            }
-        } else {
-            // Not an authentication failure (e.g. the provider is stopped): its message is not vetted, the class is.
-            builder.withDetail("error", failure.getClass().getName());
-        }
-        return builder.build();
-    }
-
-    private Health.Builder details(Health.Builder builder, TokenProviderStatus status) {
-        builder.withDetail("state", status.state());
+    /** Which account the verdict is about. */
+    private Health.Builder identity(Health.Builder builder) {
         if (provider instanceof DefaultTokenProvider defaultProvider) {
             builder.withDetail(
                     "tokenUrl", String.valueOf(defaultProvider.getSettings().tokenUrl()));
             if (defaultProvider.getSettings().clientId() != null) {
                 builder.withDetail("clientId", defaultProvider.getSettings().clientId());
             }
-        }
-        if (status.tokenExpiresAt() != null) {
-            builder.withDetail("tokenExpiresAt", status.tokenExpiresAt().toString());
-        }
-        if (status.lastFailureReason() != null && status.state() != TokenProviderState.VALID) {
-            builder.withDetail("reason", status.lastFailureReason());
-        }
-        if (status.nextAttemptNotBefore() != null) {
-            builder.withDetail(
-                    "nextAttemptNotBefore", status.nextAttemptNotBefore().toString());
-        }
-        if (status.consecutiveFailures() > 0) {
-            builder.withDetail("consecutiveFailures", status.consecutiveFailures());
-        }
-        if (status.lastSuccessAt() != null) {
-            builder.withDetail("lastSuccessAt", status.lastSuccessAt().toString());
         }
         return builder;
     }

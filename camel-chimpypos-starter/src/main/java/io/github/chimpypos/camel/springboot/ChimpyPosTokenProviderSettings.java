@@ -29,8 +29,9 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.support.jsse.SSLContextParameters;
 
 /**
- * The settings of the shared token provider, read from the properties exactly as the component reads them: the
- * properties are bound onto a detached component, whose configuration then says what an endpoint would use.
+ * The settings of the shared token provider, built from the component's configuration (the properties applied) as an
+ * endpoint builds them, so that the provider the starter registers is the one every endpoint with these credentials
+ * acquires from the component's registry.
  */
 final class ChimpyPosTokenProviderSettings {
 
@@ -39,11 +40,8 @@ final class ChimpyPosTokenProviderSettings {
 
     private ChimpyPosTokenProviderSettings() {}
 
-    static TokenProviderSettings from(ChimpyPosComponentConfiguration properties, CamelContext camelContext) {
-        ChimpyPosComponent detached = new ChimpyPosComponent();
-        detached.setCamelContext(camelContext);
-        ChimpyPosComponentAutoConfiguration.applyProperties(camelContext, properties, detached);
-        ChimpyPosConfiguration configuration = detached.getConfiguration();
+    static TokenProviderSettings from(ChimpyPosComponent component, CamelContext camelContext) {
+        ChimpyPosConfiguration configuration = component.getConfiguration();
         if (configuration.getTokenUrl() == null || configuration.getTokenUrl().isBlank()) {
             throw new IllegalArgumentException(
                     "Missing " + ChimpyPosComponentAutoConfiguration.PREFIX + ".token-url (an https:// URL)");
@@ -67,12 +65,12 @@ final class ChimpyPosTokenProviderSettings {
                 .maxWait(Duration.ofMillis(configuration.getTokenMaxWait()))
                 .maxRetryAfter(Duration.ofMillis(configuration.getTokenMaxRetryAfter()))
                 .httpClientSettings(new HttpClientSettings(
-                        sslContext(detached, camelContext),
+                        sslContext(component, camelContext),
                         Duration.ofMillis(configuration.getConnectTimeout()),
                         Duration.ofMillis(configuration.getResponseTimeout()),
                         TOKEN_SERVICE_CONNECTIONS))
                 .allowInsecureHttp(configuration.isAllowInsecureHttp())
-                .clock(detached.getClock())
+                .clock(component.getClock())
                 .build();
     }
 

@@ -25,6 +25,7 @@ import java.util.Map;
 
 import io.github.chimpypos.camel.ChimpyPosComponent;
 import io.github.chimpypos.camel.ChimpyPosConfiguration;
+import io.github.chimpypos.camel.ChimpyPosEndpoint;
 import io.github.chimpypos.camel.auth.AccessToken;
 import io.github.chimpypos.camel.auth.DefaultTokenProvider;
 import io.github.chimpypos.camel.auth.GrantType;
@@ -111,8 +112,9 @@ class ChimpyPosComponentAutoConfigurationTest {
     }
 
     @Test
-    void sharedTokenProviderBeanIsBuiltFromThePropertiesAndUsedByTheComponent() {
+    void sharedTokenProviderBeanIsTheOneEndpointsAcquireFromTheComponentsRegistry() {
         runner.withPropertyValues(
+                        "camel.component.chimpypos.api-url=https://pos.example.test",
                         "camel.component.chimpypos.token-url=https://auth.example.test/oauth/token",
                         "camel.component.chimpypos.client-id=shop-client",
                         "camel.component.chimpypos.username=shop",
@@ -121,15 +123,38 @@ class ChimpyPosComponentAutoConfigurationTest {
                         "camel.component.chimpypos.token-max-wait=4s")
                 .run(context -> {
                     assertThat(context).hasSingleBean(TokenProvider.class);
-                    DefaultTokenProvider provider = context.getBean(DefaultTokenProvider.class);
+                    DefaultTokenProvider provider = (DefaultTokenProvider) context.getBean(TokenProvider.class);
                     assertThat(provider.isStarted()).isTrue();
                     assertThat(provider.getSettings().tokenUrl()).hasToString("https://auth.example.test/oauth/token");
                     assertThat(provider.getSettings().clientId()).isEqualTo("shop-client");
                     assertThat(provider.getSettings().password()).isEqualTo("s3cret-from-properties");
                     assertThat(provider.getSettings().maxRetries()).isEqualTo(7);
                     assertThat(provider.getSettings().maxWait()).isEqualTo(Duration.ofSeconds(4));
-                    assertThat(component(context).getConfiguration().getTokenProvider())
-                            .isSameAs(provider);
+
+                    ChimpyPosComponent component = component(context);
+                    assertThat(component.getTokenProviderRegistry().providers()).containsExactly(provider);
+                    ChimpyPosEndpoint endpoint = startedEndpoint(context, "chimpypos:checkBattery");
+                    assertThat(endpoint.getTokenProvider()).isSameAs(provider);
+                    assertThat(component.getTokenProviderRegistry().users(provider))
+                            .isEqualTo(2);
+                });
+    }
+
+    @Test
+    void anEndpointWithOtherCredentialsGetsItsOwnProvider() {
+        runner.withPropertyValues(
+                        "camel.component.chimpypos.api-url=https://pos.example.test",
+                        "camel.component.chimpypos.token-url=https://auth.example.test/oauth/token",
+                        "camel.component.chimpypos.client-id=shop-client",
+                        "camel.component.chimpypos.username=shop",
+                        "camel.component.chimpypos.password=pw")
+                .run(context -> {
+                    TokenProvider shared = context.getBean(TokenProvider.class);
+                    ChimpyPosEndpoint other =
+                            startedEndpoint(context, "chimpypos:checkBattery?username=other-shop&password=RAW(pw2)");
+                    assertThat(other.getTokenProvider()).isNotNull().isNotSameAs(shared);
+                    assertThat(component(context).getTokenProviderRegistry().providers())
+                            .hasSize(2);
                 });
     }
 
@@ -141,7 +166,7 @@ class ChimpyPosComponentAutoConfigurationTest {
                         "camel.component.chimpypos.client-id=shop-client",
                         "camel.component.chimpypos.username=shop",
                         "camel.component.chimpypos.password=pw")
-                .run(context -> provider[0] = context.getBean(DefaultTokenProvider.class));
+                .run(context -> provider[0] = (DefaultTokenProvider) context.getBean(TokenProvider.class));
         assertThat(provider[0].isStopped()).isTrue();
     }
 
@@ -156,7 +181,7 @@ class ChimpyPosComponentAutoConfigurationTest {
                         "camel.component.chimpypos.password=pw")
                 .run(context -> {
                     assertThat(context).hasSingleBean(TokenProvider.class);
-                    assertThat(context).doesNotHaveBean(DefaultTokenProvider.class);
+                    assertThat(context).doesNotHaveBean(ChimpyPosComponentAutoConfiguration.SHARED_TOKEN_PROVIDER);
                     assertThat(component(context).getConfiguration().getTokenProvider())
                             .isSameAs(own);
                 });
@@ -199,7 +224,7 @@ class ChimpyPosComponentAutoConfigurationTest {
                     ChimpyPosConfiguration configuration = component(context).getConfiguration();
                     assertThat(configuration.getPassword()).isEqualTo("pw-from-env");
                     assertThat(configuration.getClientSecret()).isEqualTo("cs-from-env");
-                    DefaultTokenProvider provider = context.getBean(DefaultTokenProvider.class);
+                    DefaultTokenProvider provider = (DefaultTokenProvider) context.getBean(TokenProvider.class);
                     assertThat(provider.getSettings().password()).isEqualTo("pw-from-env");
                     assertThat(provider.getSettings().username()).isEqualTo("env-user");
                 });
@@ -251,6 +276,12 @@ class ChimpyPosComponentAutoConfigurationTest {
                             .hasMessageContaining("clientId")
                             .hasMessageNotContaining("never-show-me");
                 });
+    }
+
+    private static ChimpyPosEndpoint startedEndpoint(AssertableApplicationContext context, String uri) {
+        ChimpyPosEndpoint endpoint = context.getBean(CamelContext.class).getEndpoint(uri, ChimpyPosEndpoint.class);
+        endpoint.start();
+        return endpoint;
     }
 
     static ChimpyPosComponent component(AssertableApplicationContext context) {

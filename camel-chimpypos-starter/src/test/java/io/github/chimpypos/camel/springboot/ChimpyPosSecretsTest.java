@@ -26,7 +26,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.github.chimpypos.camel.ChimpyPosAuthenticationException;
-import io.github.chimpypos.camel.auth.DefaultTokenProvider;
+import io.github.chimpypos.camel.auth.TokenProvider;
 import io.github.chimpypos.emulator.ChimpyPosEmulator;
 import io.github.chimpypos.emulator.junit.ChimpyPosEmulatorExtension;
 import org.apache.camel.spring.boot.CamelAutoConfiguration;
@@ -202,13 +202,13 @@ class ChimpyPosSecretsTest {
                 .withPropertyValues("camel.component.chimpypos.token-max-retries=0");
         String wrongPassword = "Wr0ng-Passw0rd-in-logs";
         runner.withPropertyValues("camel.component.chimpypos.password=" + wrongPassword)
-                .run(context -> assertThatThrownBy(() ->
-                                context.getBean(DefaultTokenProvider.class).getToken())
+                .run(context -> assertThatThrownBy(
+                                () -> context.getBean(TokenProvider.class).getToken())
                         .isInstanceOf(ChimpyPosAuthenticationException.class)
                         .hasMessageNotContaining(wrongPassword));
         String[] accessToken = new String[1];
-        runner.run(context -> accessToken[0] =
-                context.getBean(DefaultTokenProvider.class).getToken().value());
+        runner.run(context ->
+                accessToken[0] = context.getBean(TokenProvider.class).getToken().value());
 
         // the provider logs a new token on its own thread, just after handing it out
         await().atMost(Duration.ofSeconds(10)).until(() -> output.getAll().contains("Obtained a Chimpy access token"));

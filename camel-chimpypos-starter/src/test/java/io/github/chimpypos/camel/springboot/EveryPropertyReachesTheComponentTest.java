@@ -27,6 +27,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.chimpypos.camel.ChimpyPosComponent;
 import io.github.chimpypos.camel.ChimpyPosConfiguration;
 import io.github.chimpypos.camel.auth.TokenProvider;
+import io.github.chimpypos.camel.auth.TokenProviderListener;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.PropertyConfigurerGetter;
 import org.apache.camel.spring.boot.CamelAutoConfiguration;
@@ -47,6 +48,7 @@ class EveryPropertyReachesTheComponentTest {
     private final ChimpyPosConfiguration configuration = new ChimpyPosConfiguration();
     private final SSLContextParameters trust = new SSLContextParameters();
     private final TokenProvider tokenProvider = new ChimpyPosComponentAutoConfigurationTest.FixedTokenProvider();
+    private final TokenProviderListener tokenListener = new TokenProviderListener() {};
 
     @Test
     void everyPropertyIsReadBackFromTheComponent() {
@@ -68,6 +70,7 @@ class EveryPropertyReachesTheComponentTest {
                     .withBean("sampleConfiguration", ChimpyPosConfiguration.class, () -> configuration)
                     .withBean("sampleTrust", SSLContextParameters.class, () -> trust)
                     .withBean("sampleTokenProvider", TokenProvider.class, () -> tokenProvider)
+                    .withBean("sampleTokenProviderListener", TokenProviderListener.class, () -> tokenListener)
                     .withBean("sampleHttpClient", CloseableHttpClient.class, () -> httpClient)
                     .withPropertyValues(properties.entrySet().stream()
                             .map(e -> e.getKey() + "=" + e.getValue())
@@ -142,6 +145,8 @@ class EveryPropertyReachesTheComponentTest {
                 return trust;
             case "io.github.chimpypos.camel.auth.TokenProvider":
                 return tokenProvider;
+            case "io.github.chimpypos.camel.auth.TokenProviderListener":
+                return tokenListener;
             case "org.apache.hc.client5.http.impl.classic.CloseableHttpClient":
                 return SAME_HTTP_CLIENT;
             default:

@@ -77,7 +77,7 @@ class TerminalApplicationTest {
         assertThat(health.status()).as(health.body()).isEqualTo(200);
         JsonNode chimpypos = health.json().path("components").path("chimpypos");
         assertThat(chimpypos.path("status").asText()).isEqualTo("UP");
-        assertThat(chimpypos.path("details").path("state").asText()).isEqualTo("VALID");
+        assertThat(chimpypos.path("details").path("token.state").asText()).isEqualTo("VALID");
 
         TerminalHttp.Answer readiness = operator.get("/actuator/health/readiness");
         assertThat(readiness.status()).as(readiness.body()).isEqualTo(200);

@@ -58,7 +58,8 @@ class WrongCredentialsTest {
                 .until(() -> operator.get("/actuator/health"), answer -> answer.status() == 503);
         JsonNode chimpypos = health.json().path("components").path("chimpypos");
         assertThat(chimpypos.path("status").asText()).isEqualTo("DOWN");
-        assertThat(chimpypos.path("details").path("reason").asText()).isEqualTo("CREDENTIALS_REJECTED");
+        assertThat(chimpypos.path("details").path("last.failure.reason").asText())
+                .isEqualTo("CREDENTIALS_REJECTED");
         assertThat(chimpypos.path("details").path("message").asText()).contains("rejected");
 
         TerminalHttp.Answer readiness = operator.get("/actuator/health/readiness");

@@ -41,6 +41,10 @@ public class ChimpyPosComponentConfigurer extends PropertyConfigurerSupport impl
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "batteryid":
         case "batteryId": getOrCreateConfiguration(target).setBatteryId(property(camelContext, java.lang.String.class, value)); return true;
+        case "batteryids":
+        case "batteryIds": getOrCreateConfiguration(target).setBatteryIds(property(camelContext, java.lang.String.class, value)); return true;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "cancelrentalpath":
         case "cancelRentalPath": getOrCreateConfiguration(target).setCancelRentalPath(property(camelContext, java.lang.String.class, value)); return true;
         case "checkbatterypath":
@@ -61,6 +65,8 @@ public class ChimpyPosComponentConfigurer extends PropertyConfigurerSupport impl
         case "createStationPickupPath": getOrCreateConfiguration(target).setCreateStationPickupPath(property(camelContext, java.lang.String.class, value)); return true;
         case "credentialsrejectedquietperiod":
         case "credentialsRejectedQuietPeriod": getOrCreateConfiguration(target).setCredentialsRejectedQuietPeriod(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "emitinitialstate":
+        case "emitInitialState": getOrCreateConfiguration(target).setEmitInitialState(property(camelContext, boolean.class, value)); return true;
         case "generatepartnertransactionid":
         case "generatePartnerTransactionId": getOrCreateConfiguration(target).setGeneratePartnerTransactionId(property(camelContext, boolean.class, value)); return true;
         case "getrentalpricingpath":
@@ -77,13 +83,21 @@ public class ChimpyPosComponentConfigurer extends PropertyConfigurerSupport impl
         case "httpClient": getOrCreateConfiguration(target).setHttpClient(property(camelContext, org.apache.hc.client5.http.impl.classic.CloseableHttpClient.class, value)); return true;
         case "ioerrorreplays":
         case "ioErrorReplays": getOrCreateConfiguration(target).setIoErrorReplays(property(camelContext, int.class, value)); return true;
+        case "keyssupplier":
+        case "keysSupplier": getOrCreateConfiguration(target).setKeysSupplier(property(camelContext, java.util.function.Supplier.class, value)); return true;
         case "lang": getOrCreateConfiguration(target).setLang(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "locationid":
         case "locationId": getOrCreateConfiguration(target).setLocationId(property(camelContext, java.lang.String.class, value)); return true;
+        case "maxconcurrentrequests":
+        case "maxConcurrentRequests": getOrCreateConfiguration(target).setMaxConcurrentRequests(property(camelContext, int.class, value)); return true;
         case "maxconnections":
         case "maxConnections": getOrCreateConfiguration(target).setMaxConnections(property(camelContext, int.class, value)); return true;
+        case "maxrequestsperpoll":
+        case "maxRequestsPerPoll": getOrCreateConfiguration(target).setMaxRequestsPerPoll(property(camelContext, int.class, value)); return true;
+        case "onlychanges":
+        case "onlyChanges": getOrCreateConfiguration(target).setOnlyChanges(property(camelContext, boolean.class, value)); return true;
         case "partnerterminalid":
         case "partnerTerminalId": getOrCreateConfiguration(target).setPartnerTerminalId(property(camelContext, java.lang.String.class, value)); return true;
         case "partnertransactionid":
@@ -98,10 +112,18 @@ public class ChimpyPosComponentConfigurer extends PropertyConfigurerSupport impl
         case "scope": getOrCreateConfiguration(target).setScope(property(camelContext, java.lang.String.class, value)); return true;
         case "slipwidth":
         case "slipWidth": getOrCreateConfiguration(target).setSlipWidth(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "spreadfraction":
+        case "spreadFraction": getOrCreateConfiguration(target).setSpreadFraction(property(camelContext, double.class, value)); return true;
+        case "spreadrequests":
+        case "spreadRequests": getOrCreateConfiguration(target).setSpreadRequests(property(camelContext, boolean.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "staterepository":
+        case "stateRepository": getOrCreateConfiguration(target).setStateRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
         case "stationid":
         case "stationId": getOrCreateConfiguration(target).setStationId(property(camelContext, java.lang.String.class, value)); return true;
+        case "stationids":
+        case "stationIds": getOrCreateConfiguration(target).setStationIds(property(camelContext, java.lang.String.class, value)); return true;
         case "supportcode":
         case "supportCode": getOrCreateConfiguration(target).setSupportCode(property(camelContext, java.lang.Integer.class, value)); return true;
         case "throwonbusinesserror":
@@ -130,6 +152,8 @@ public class ChimpyPosComponentConfigurer extends PropertyConfigurerSupport impl
         case "useRefreshToken": getOrCreateConfiguration(target).setUseRefreshToken(property(camelContext, boolean.class, value)); return true;
         case "usercoupon":
         case "userCoupon": getOrCreateConfiguration(target).setUserCoupon(property(camelContext, java.lang.String.class, value)); return true;
+        case "usercoupons":
+        case "userCoupons": getOrCreateConfiguration(target).setUserCoupons(property(camelContext, java.lang.String.class, value)); return true;
         case "username": getOrCreateConfiguration(target).setUsername(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
@@ -149,6 +173,10 @@ public class ChimpyPosComponentConfigurer extends PropertyConfigurerSupport impl
         case "autowiredEnabled": return boolean.class;
         case "batteryid":
         case "batteryId": return java.lang.String.class;
+        case "batteryids":
+        case "batteryIds": return java.lang.String.class;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return boolean.class;
         case "cancelrentalpath":
         case "cancelRentalPath": return java.lang.String.class;
         case "checkbatterypath":
@@ -169,6 +197,8 @@ public class ChimpyPosComponentConfigurer extends PropertyConfigurerSupport impl
         case "createStationPickupPath": return java.lang.String.class;
         case "credentialsrejectedquietperiod":
         case "credentialsRejectedQuietPeriod": return long.class;
+        case "emitinitialstate":
+        case "emitInitialState": return boolean.class;
         case "generatepartnertransactionid":
         case "generatePartnerTransactionId": return boolean.class;
         case "getrentalpricingpath":
@@ -185,13 +215,21 @@ public class ChimpyPosComponentConfigurer extends PropertyConfigurerSupport impl
         case "httpClient": return org.apache.hc.client5.http.impl.classic.CloseableHttpClient.class;
         case "ioerrorreplays":
         case "ioErrorReplays": return int.class;
+        case "keyssupplier":
+        case "keysSupplier": return java.util.function.Supplier.class;
         case "lang": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "locationid":
         case "locationId": return java.lang.String.class;
+        case "maxconcurrentrequests":
+        case "maxConcurrentRequests": return int.class;
         case "maxconnections":
         case "maxConnections": return int.class;
+        case "maxrequestsperpoll":
+        case "maxRequestsPerPoll": return int.class;
+        case "onlychanges":
+        case "onlyChanges": return boolean.class;
         case "partnerterminalid":
         case "partnerTerminalId": return java.lang.String.class;
         case "partnertransactionid":
@@ -206,10 +244,18 @@ public class ChimpyPosComponentConfigurer extends PropertyConfigurerSupport impl
         case "scope": return java.lang.String.class;
         case "slipwidth":
         case "slipWidth": return java.lang.Integer.class;
+        case "spreadfraction":
+        case "spreadFraction": return double.class;
+        case "spreadrequests":
+        case "spreadRequests": return boolean.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "staterepository":
+        case "stateRepository": return org.apache.camel.spi.StateRepository.class;
         case "stationid":
         case "stationId": return java.lang.String.class;
+        case "stationids":
+        case "stationIds": return java.lang.String.class;
         case "supportcode":
         case "supportCode": return java.lang.Integer.class;
         case "throwonbusinesserror":
@@ -238,6 +284,8 @@ public class ChimpyPosComponentConfigurer extends PropertyConfigurerSupport impl
         case "useRefreshToken": return boolean.class;
         case "usercoupon":
         case "userCoupon": return java.lang.String.class;
+        case "usercoupons":
+        case "userCoupons": return java.lang.String.class;
         case "username": return java.lang.String.class;
         default: return null;
         }
@@ -258,6 +306,10 @@ public class ChimpyPosComponentConfigurer extends PropertyConfigurerSupport impl
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "batteryid":
         case "batteryId": return getOrCreateConfiguration(target).getBatteryId();
+        case "batteryids":
+        case "batteryIds": return getOrCreateConfiguration(target).getBatteryIds();
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "cancelrentalpath":
         case "cancelRentalPath": return getOrCreateConfiguration(target).getCancelRentalPath();
         case "checkbatterypath":
@@ -278,6 +330,8 @@ public class ChimpyPosComponentConfigurer extends PropertyConfigurerSupport impl
         case "createStationPickupPath": return getOrCreateConfiguration(target).getCreateStationPickupPath();
         case "credentialsrejectedquietperiod":
         case "credentialsRejectedQuietPeriod": return getOrCreateConfiguration(target).getCredentialsRejectedQuietPeriod();
+        case "emitinitialstate":
+        case "emitInitialState": return getOrCreateConfiguration(target).isEmitInitialState();
         case "generatepartnertransactionid":
         case "generatePartnerTransactionId": return getOrCreateConfiguration(target).isGeneratePartnerTransactionId();
         case "getrentalpricingpath":
@@ -294,13 +348,21 @@ public class ChimpyPosComponentConfigurer extends PropertyConfigurerSupport impl
         case "httpClient": return getOrCreateConfiguration(target).getHttpClient();
         case "ioerrorreplays":
         case "ioErrorReplays": return getOrCreateConfiguration(target).getIoErrorReplays();
+        case "keyssupplier":
+        case "keysSupplier": return getOrCreateConfiguration(target).getKeysSupplier();
         case "lang": return getOrCreateConfiguration(target).getLang();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "locationid":
         case "locationId": return getOrCreateConfiguration(target).getLocationId();
+        case "maxconcurrentrequests":
+        case "maxConcurrentRequests": return getOrCreateConfiguration(target).getMaxConcurrentRequests();
         case "maxconnections":
         case "maxConnections": return getOrCreateConfiguration(target).getMaxConnections();
+        case "maxrequestsperpoll":
+        case "maxRequestsPerPoll": return getOrCreateConfiguration(target).getMaxRequestsPerPoll();
+        case "onlychanges":
+        case "onlyChanges": return getOrCreateConfiguration(target).isOnlyChanges();
         case "partnerterminalid":
         case "partnerTerminalId": return getOrCreateConfiguration(target).getPartnerTerminalId();
         case "partnertransactionid":
@@ -315,10 +377,18 @@ public class ChimpyPosComponentConfigurer extends PropertyConfigurerSupport impl
         case "scope": return getOrCreateConfiguration(target).getScope();
         case "slipwidth":
         case "slipWidth": return getOrCreateConfiguration(target).getSlipWidth();
+        case "spreadfraction":
+        case "spreadFraction": return getOrCreateConfiguration(target).getSpreadFraction();
+        case "spreadrequests":
+        case "spreadRequests": return getOrCreateConfiguration(target).isSpreadRequests();
         case "sslcontextparameters":
         case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
+        case "staterepository":
+        case "stateRepository": return getOrCreateConfiguration(target).getStateRepository();
         case "stationid":
         case "stationId": return getOrCreateConfiguration(target).getStationId();
+        case "stationids":
+        case "stationIds": return getOrCreateConfiguration(target).getStationIds();
         case "supportcode":
         case "supportCode": return getOrCreateConfiguration(target).getSupportCode();
         case "throwonbusinesserror":
@@ -347,7 +417,20 @@ public class ChimpyPosComponentConfigurer extends PropertyConfigurerSupport impl
         case "useRefreshToken": return getOrCreateConfiguration(target).isUseRefreshToken();
         case "usercoupon":
         case "userCoupon": return getOrCreateConfiguration(target).getUserCoupon();
+        case "usercoupons":
+        case "userCoupons": return getOrCreateConfiguration(target).getUserCoupons();
         case "username": return getOrCreateConfiguration(target).getUsername();
+        default: return null;
+        }
+    }
+
+    @Override
+    public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
+        switch (ignoreCase ? name.toLowerCase() : name) {
+        case "keyssupplier":
+        case "keysSupplier": return java.util.Collection.class;
+        case "staterepository":
+        case "stateRepository": return java.lang.String.class;
         default: return null;
         }
     }

@@ -30,8 +30,18 @@ public class ChimpyPosEndpointConfigurer extends PropertyConfigurerSupport imple
         case "audience": target.getConfiguration().setAudience(property(camelContext, java.lang.String.class, value)); return true;
         case "auth0id":
         case "auth0Id": target.getConfiguration().setAuth0Id(property(camelContext, java.lang.String.class, value)); return true;
+        case "backofferrorthreshold":
+        case "backoffErrorThreshold": target.setBackoffErrorThreshold(property(camelContext, int.class, value)); return true;
+        case "backoffidlethreshold":
+        case "backoffIdleThreshold": target.setBackoffIdleThreshold(property(camelContext, int.class, value)); return true;
+        case "backoffmultiplier":
+        case "backoffMultiplier": target.setBackoffMultiplier(property(camelContext, int.class, value)); return true;
         case "batteryid":
         case "batteryId": target.getConfiguration().setBatteryId(property(camelContext, java.lang.String.class, value)); return true;
+        case "batteryids":
+        case "batteryIds": target.getConfiguration().setBatteryIds(property(camelContext, java.lang.String.class, value)); return true;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "cancelrentalpath":
         case "cancelRentalPath": target.getConfiguration().setCancelRentalPath(property(camelContext, java.lang.String.class, value)); return true;
         case "checkbatterypath":
@@ -50,6 +60,13 @@ public class ChimpyPosEndpointConfigurer extends PropertyConfigurerSupport imple
         case "createStationPickupPath": target.getConfiguration().setCreateStationPickupPath(property(camelContext, java.lang.String.class, value)); return true;
         case "credentialsrejectedquietperiod":
         case "credentialsRejectedQuietPeriod": target.getConfiguration().setCredentialsRejectedQuietPeriod(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "delay": target.setDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "emitinitialstate":
+        case "emitInitialState": target.getConfiguration().setEmitInitialState(property(camelContext, boolean.class, value)); return true;
+        case "exceptionhandler":
+        case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
+        case "exchangepattern":
+        case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
         case "generatepartnertransactionid":
         case "generatePartnerTransactionId": target.getConfiguration().setGeneratePartnerTransactionId(property(camelContext, boolean.class, value)); return true;
         case "getrentalpricingpath":
@@ -58,39 +75,75 @@ public class ChimpyPosEndpointConfigurer extends PropertyConfigurerSupport imple
         case "getStationPricingPath": target.getConfiguration().setGetStationPricingPath(property(camelContext, java.lang.String.class, value)); return true;
         case "granttype":
         case "grantType": target.getConfiguration().setGrantType(property(camelContext, io.github.chimpypos.camel.auth.GrantType.class, value)); return true;
+        case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
         case "httpclient":
         case "httpClient": target.getConfiguration().setHttpClient(property(camelContext, org.apache.hc.client5.http.impl.classic.CloseableHttpClient.class, value)); return true;
+        case "initialdelay":
+        case "initialDelay": target.setInitialDelay(property(camelContext, long.class, value)); return true;
         case "ioerrorreplays":
         case "ioErrorReplays": target.getConfiguration().setIoErrorReplays(property(camelContext, int.class, value)); return true;
+        case "keyssupplier":
+        case "keysSupplier": target.getConfiguration().setKeysSupplier(property(camelContext, java.util.function.Supplier.class, value)); return true;
         case "lang": target.getConfiguration().setLang(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "locationid":
         case "locationId": target.getConfiguration().setLocationId(property(camelContext, java.lang.String.class, value)); return true;
+        case "maxconcurrentrequests":
+        case "maxConcurrentRequests": target.getConfiguration().setMaxConcurrentRequests(property(camelContext, int.class, value)); return true;
         case "maxconnections":
         case "maxConnections": target.getConfiguration().setMaxConnections(property(camelContext, int.class, value)); return true;
+        case "maxrequestsperpoll":
+        case "maxRequestsPerPoll": target.getConfiguration().setMaxRequestsPerPoll(property(camelContext, int.class, value)); return true;
+        case "onlychanges":
+        case "onlyChanges": target.getConfiguration().setOnlyChanges(property(camelContext, boolean.class, value)); return true;
         case "partnerterminalid":
         case "partnerTerminalId": target.getConfiguration().setPartnerTerminalId(property(camelContext, java.lang.String.class, value)); return true;
         case "partnertransactionid":
         case "partnerTransactionId": target.getConfiguration().setPartnerTransactionId(property(camelContext, java.lang.String.class, value)); return true;
         case "password": target.getConfiguration().setPassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "pollstrategy":
+        case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
         case "refreshmargin":
         case "refreshMargin": target.getConfiguration().setRefreshMargin(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "rentaltype":
         case "rentalType": target.getConfiguration().setRentalType(property(camelContext, java.lang.String.class, value)); return true;
+        case "repeatcount":
+        case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
         case "responsetimeout":
         case "responseTimeout": target.getConfiguration().setResponseTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "runlogginglevel":
+        case "runLoggingLevel": target.setRunLoggingLevel(property(camelContext, org.apache.camel.LoggingLevel.class, value)); return true;
+        case "scheduledexecutorservice":
+        case "scheduledExecutorService": target.setScheduledExecutorService(property(camelContext, java.util.concurrent.ScheduledExecutorService.class, value)); return true;
+        case "scheduler": target.setScheduler(property(camelContext, java.lang.Object.class, value)); return true;
+        case "schedulerproperties":
+        case "schedulerProperties": target.setSchedulerProperties(property(camelContext, java.util.Map.class, value)); return true;
         case "scope": target.getConfiguration().setScope(property(camelContext, java.lang.String.class, value)); return true;
+        case "sendemptymessagewhenidle":
+        case "sendEmptyMessageWhenIdle": target.setSendEmptyMessageWhenIdle(property(camelContext, boolean.class, value)); return true;
         case "slipwidth":
         case "slipWidth": target.getConfiguration().setSlipWidth(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "spreadfraction":
+        case "spreadFraction": target.getConfiguration().setSpreadFraction(property(camelContext, double.class, value)); return true;
+        case "spreadrequests":
+        case "spreadRequests": target.getConfiguration().setSpreadRequests(property(camelContext, boolean.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "startscheduler":
+        case "startScheduler": target.setStartScheduler(property(camelContext, boolean.class, value)); return true;
+        case "staterepository":
+        case "stateRepository": target.getConfiguration().setStateRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
         case "stationid":
         case "stationId": target.getConfiguration().setStationId(property(camelContext, java.lang.String.class, value)); return true;
+        case "stationids":
+        case "stationIds": target.getConfiguration().setStationIds(property(camelContext, java.lang.String.class, value)); return true;
         case "supportcode":
         case "supportCode": target.getConfiguration().setSupportCode(property(camelContext, java.lang.Integer.class, value)); return true;
         case "throwonbusinesserror":
         case "throwOnBusinessError": target.getConfiguration().setThrowOnBusinessError(property(camelContext, boolean.class, value)); return true;
+        case "timeunit":
+        case "timeUnit": target.setTimeUnit(property(camelContext, java.util.concurrent.TimeUnit.class, value)); return true;
         case "tokenmaxretries":
         case "tokenMaxRetries": target.getConfiguration().setTokenMaxRetries(property(camelContext, int.class, value)); return true;
         case "tokenmaxretryafter":
@@ -107,10 +160,14 @@ public class ChimpyPosEndpointConfigurer extends PropertyConfigurerSupport imple
         case "tokenRetryMaxBackoff": target.getConfiguration().setTokenRetryMaxBackoff(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "tokenurl":
         case "tokenUrl": target.getConfiguration().setTokenUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "usefixeddelay":
+        case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
         case "userefreshtoken":
         case "useRefreshToken": target.getConfiguration().setUseRefreshToken(property(camelContext, boolean.class, value)); return true;
         case "usercoupon":
         case "userCoupon": target.getConfiguration().setUserCoupon(property(camelContext, java.lang.String.class, value)); return true;
+        case "usercoupons":
+        case "userCoupons": target.getConfiguration().setUserCoupons(property(camelContext, java.lang.String.class, value)); return true;
         case "username": target.getConfiguration().setUsername(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
@@ -126,8 +183,18 @@ public class ChimpyPosEndpointConfigurer extends PropertyConfigurerSupport imple
         case "audience": return java.lang.String.class;
         case "auth0id":
         case "auth0Id": return java.lang.String.class;
+        case "backofferrorthreshold":
+        case "backoffErrorThreshold": return int.class;
+        case "backoffidlethreshold":
+        case "backoffIdleThreshold": return int.class;
+        case "backoffmultiplier":
+        case "backoffMultiplier": return int.class;
         case "batteryid":
         case "batteryId": return java.lang.String.class;
+        case "batteryids":
+        case "batteryIds": return java.lang.String.class;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return boolean.class;
         case "cancelrentalpath":
         case "cancelRentalPath": return java.lang.String.class;
         case "checkbatterypath":
@@ -146,6 +213,13 @@ public class ChimpyPosEndpointConfigurer extends PropertyConfigurerSupport imple
         case "createStationPickupPath": return java.lang.String.class;
         case "credentialsrejectedquietperiod":
         case "credentialsRejectedQuietPeriod": return long.class;
+        case "delay": return long.class;
+        case "emitinitialstate":
+        case "emitInitialState": return boolean.class;
+        case "exceptionhandler":
+        case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
+        case "exchangepattern":
+        case "exchangePattern": return org.apache.camel.ExchangePattern.class;
         case "generatepartnertransactionid":
         case "generatePartnerTransactionId": return boolean.class;
         case "getrentalpricingpath":
@@ -154,39 +228,75 @@ public class ChimpyPosEndpointConfigurer extends PropertyConfigurerSupport imple
         case "getStationPricingPath": return java.lang.String.class;
         case "granttype":
         case "grantType": return io.github.chimpypos.camel.auth.GrantType.class;
+        case "greedy": return boolean.class;
         case "httpclient":
         case "httpClient": return org.apache.hc.client5.http.impl.classic.CloseableHttpClient.class;
+        case "initialdelay":
+        case "initialDelay": return long.class;
         case "ioerrorreplays":
         case "ioErrorReplays": return int.class;
+        case "keyssupplier":
+        case "keysSupplier": return java.util.function.Supplier.class;
         case "lang": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "locationid":
         case "locationId": return java.lang.String.class;
+        case "maxconcurrentrequests":
+        case "maxConcurrentRequests": return int.class;
         case "maxconnections":
         case "maxConnections": return int.class;
+        case "maxrequestsperpoll":
+        case "maxRequestsPerPoll": return int.class;
+        case "onlychanges":
+        case "onlyChanges": return boolean.class;
         case "partnerterminalid":
         case "partnerTerminalId": return java.lang.String.class;
         case "partnertransactionid":
         case "partnerTransactionId": return java.lang.String.class;
         case "password": return java.lang.String.class;
+        case "pollstrategy":
+        case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
         case "refreshmargin":
         case "refreshMargin": return long.class;
         case "rentaltype":
         case "rentalType": return java.lang.String.class;
+        case "repeatcount":
+        case "repeatCount": return long.class;
         case "responsetimeout":
         case "responseTimeout": return long.class;
+        case "runlogginglevel":
+        case "runLoggingLevel": return org.apache.camel.LoggingLevel.class;
+        case "scheduledexecutorservice":
+        case "scheduledExecutorService": return java.util.concurrent.ScheduledExecutorService.class;
+        case "scheduler": return java.lang.Object.class;
+        case "schedulerproperties":
+        case "schedulerProperties": return java.util.Map.class;
         case "scope": return java.lang.String.class;
+        case "sendemptymessagewhenidle":
+        case "sendEmptyMessageWhenIdle": return boolean.class;
         case "slipwidth":
         case "slipWidth": return java.lang.Integer.class;
+        case "spreadfraction":
+        case "spreadFraction": return double.class;
+        case "spreadrequests":
+        case "spreadRequests": return boolean.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "startscheduler":
+        case "startScheduler": return boolean.class;
+        case "staterepository":
+        case "stateRepository": return org.apache.camel.spi.StateRepository.class;
         case "stationid":
         case "stationId": return java.lang.String.class;
+        case "stationids":
+        case "stationIds": return java.lang.String.class;
         case "supportcode":
         case "supportCode": return java.lang.Integer.class;
         case "throwonbusinesserror":
         case "throwOnBusinessError": return boolean.class;
+        case "timeunit":
+        case "timeUnit": return java.util.concurrent.TimeUnit.class;
         case "tokenmaxretries":
         case "tokenMaxRetries": return int.class;
         case "tokenmaxretryafter":
@@ -203,10 +313,14 @@ public class ChimpyPosEndpointConfigurer extends PropertyConfigurerSupport imple
         case "tokenRetryMaxBackoff": return long.class;
         case "tokenurl":
         case "tokenUrl": return java.lang.String.class;
+        case "usefixeddelay":
+        case "useFixedDelay": return boolean.class;
         case "userefreshtoken":
         case "useRefreshToken": return boolean.class;
         case "usercoupon":
         case "userCoupon": return java.lang.String.class;
+        case "usercoupons":
+        case "userCoupons": return java.lang.String.class;
         case "username": return java.lang.String.class;
         default: return null;
         }
@@ -223,8 +337,18 @@ public class ChimpyPosEndpointConfigurer extends PropertyConfigurerSupport imple
         case "audience": return target.getConfiguration().getAudience();
         case "auth0id":
         case "auth0Id": return target.getConfiguration().getAuth0Id();
+        case "backofferrorthreshold":
+        case "backoffErrorThreshold": return target.getBackoffErrorThreshold();
+        case "backoffidlethreshold":
+        case "backoffIdleThreshold": return target.getBackoffIdleThreshold();
+        case "backoffmultiplier":
+        case "backoffMultiplier": return target.getBackoffMultiplier();
         case "batteryid":
         case "batteryId": return target.getConfiguration().getBatteryId();
+        case "batteryids":
+        case "batteryIds": return target.getConfiguration().getBatteryIds();
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "cancelrentalpath":
         case "cancelRentalPath": return target.getConfiguration().getCancelRentalPath();
         case "checkbatterypath":
@@ -243,6 +367,13 @@ public class ChimpyPosEndpointConfigurer extends PropertyConfigurerSupport imple
         case "createStationPickupPath": return target.getConfiguration().getCreateStationPickupPath();
         case "credentialsrejectedquietperiod":
         case "credentialsRejectedQuietPeriod": return target.getConfiguration().getCredentialsRejectedQuietPeriod();
+        case "delay": return target.getDelay();
+        case "emitinitialstate":
+        case "emitInitialState": return target.getConfiguration().isEmitInitialState();
+        case "exceptionhandler":
+        case "exceptionHandler": return target.getExceptionHandler();
+        case "exchangepattern":
+        case "exchangePattern": return target.getExchangePattern();
         case "generatepartnertransactionid":
         case "generatePartnerTransactionId": return target.getConfiguration().isGeneratePartnerTransactionId();
         case "getrentalpricingpath":
@@ -251,39 +382,75 @@ public class ChimpyPosEndpointConfigurer extends PropertyConfigurerSupport imple
         case "getStationPricingPath": return target.getConfiguration().getGetStationPricingPath();
         case "granttype":
         case "grantType": return target.getConfiguration().getGrantType();
+        case "greedy": return target.isGreedy();
         case "httpclient":
         case "httpClient": return target.getConfiguration().getHttpClient();
+        case "initialdelay":
+        case "initialDelay": return target.getInitialDelay();
         case "ioerrorreplays":
         case "ioErrorReplays": return target.getConfiguration().getIoErrorReplays();
+        case "keyssupplier":
+        case "keysSupplier": return target.getConfiguration().getKeysSupplier();
         case "lang": return target.getConfiguration().getLang();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "locationid":
         case "locationId": return target.getConfiguration().getLocationId();
+        case "maxconcurrentrequests":
+        case "maxConcurrentRequests": return target.getConfiguration().getMaxConcurrentRequests();
         case "maxconnections":
         case "maxConnections": return target.getConfiguration().getMaxConnections();
+        case "maxrequestsperpoll":
+        case "maxRequestsPerPoll": return target.getConfiguration().getMaxRequestsPerPoll();
+        case "onlychanges":
+        case "onlyChanges": return target.getConfiguration().isOnlyChanges();
         case "partnerterminalid":
         case "partnerTerminalId": return target.getConfiguration().getPartnerTerminalId();
         case "partnertransactionid":
         case "partnerTransactionId": return target.getConfiguration().getPartnerTransactionId();
         case "password": return target.getConfiguration().getPassword();
+        case "pollstrategy":
+        case "pollStrategy": return target.getPollStrategy();
         case "refreshmargin":
         case "refreshMargin": return target.getConfiguration().getRefreshMargin();
         case "rentaltype":
         case "rentalType": return target.getConfiguration().getRentalType();
+        case "repeatcount":
+        case "repeatCount": return target.getRepeatCount();
         case "responsetimeout":
         case "responseTimeout": return target.getConfiguration().getResponseTimeout();
+        case "runlogginglevel":
+        case "runLoggingLevel": return target.getRunLoggingLevel();
+        case "scheduledexecutorservice":
+        case "scheduledExecutorService": return target.getScheduledExecutorService();
+        case "scheduler": return target.getScheduler();
+        case "schedulerproperties":
+        case "schedulerProperties": return target.getSchedulerProperties();
         case "scope": return target.getConfiguration().getScope();
+        case "sendemptymessagewhenidle":
+        case "sendEmptyMessageWhenIdle": return target.isSendEmptyMessageWhenIdle();
         case "slipwidth":
         case "slipWidth": return target.getConfiguration().getSlipWidth();
+        case "spreadfraction":
+        case "spreadFraction": return target.getConfiguration().getSpreadFraction();
+        case "spreadrequests":
+        case "spreadRequests": return target.getConfiguration().isSpreadRequests();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
+        case "startscheduler":
+        case "startScheduler": return target.isStartScheduler();
+        case "staterepository":
+        case "stateRepository": return target.getConfiguration().getStateRepository();
         case "stationid":
         case "stationId": return target.getConfiguration().getStationId();
+        case "stationids":
+        case "stationIds": return target.getConfiguration().getStationIds();
         case "supportcode":
         case "supportCode": return target.getConfiguration().getSupportCode();
         case "throwonbusinesserror":
         case "throwOnBusinessError": return target.getConfiguration().isThrowOnBusinessError();
+        case "timeunit":
+        case "timeUnit": return target.getTimeUnit();
         case "tokenmaxretries":
         case "tokenMaxRetries": return target.getConfiguration().getTokenMaxRetries();
         case "tokenmaxretryafter":
@@ -300,11 +467,28 @@ public class ChimpyPosEndpointConfigurer extends PropertyConfigurerSupport imple
         case "tokenRetryMaxBackoff": return target.getConfiguration().getTokenRetryMaxBackoff();
         case "tokenurl":
         case "tokenUrl": return target.getConfiguration().getTokenUrl();
+        case "usefixeddelay":
+        case "useFixedDelay": return target.isUseFixedDelay();
         case "userefreshtoken":
         case "useRefreshToken": return target.getConfiguration().isUseRefreshToken();
         case "usercoupon":
         case "userCoupon": return target.getConfiguration().getUserCoupon();
+        case "usercoupons":
+        case "userCoupons": return target.getConfiguration().getUserCoupons();
         case "username": return target.getConfiguration().getUsername();
+        default: return null;
+        }
+    }
+
+    @Override
+    public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
+        switch (ignoreCase ? name.toLowerCase() : name) {
+        case "keyssupplier":
+        case "keysSupplier": return java.util.Collection.class;
+        case "schedulerproperties":
+        case "schedulerProperties": return java.lang.Object.class;
+        case "staterepository":
+        case "stateRepository": return java.lang.String.class;
         default: return null;
         }
     }

@@ -15,10 +15,14 @@
  */
 package io.github.chimpypos.camel;
 
+import java.util.Collection;
+import java.util.function.Supplier;
+
 import io.github.chimpypos.camel.auth.GrantType;
 import io.github.chimpypos.camel.auth.TokenProvider;
 import io.github.chimpypos.camel.auth.TokenRequestFormat;
 import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 import org.apache.camel.support.jsse.SSLContextParameters;
@@ -342,6 +346,82 @@ public class ChimpyPosConfiguration implements Cloneable {
             description = "The Auth0 id of the logged-in app user, whose coupons may change the price; header"
                     + " CamelChimpyPosAuth0Id overrides it.")
     private String auth0Id;
+
+    // consumer: what to poll, what to emit, how politely
+
+    @UriParam(
+            label = "consumer",
+            description = "Consumer of getStationPricing: the stations to poll, comma separated external ids (e.g."
+                    + " abc1,zrh1). keysSupplier replaces it for lists that change at run time.")
+    private String stationIds;
+
+    @UriParam(
+            label = "consumer",
+            description = "Consumer of checkBattery and getRentalPricing: the batteries to poll, comma separated ids."
+                    + " keysSupplier replaces it for lists that change at run time.")
+    private String batteryIds;
+
+    @UriParam(
+            label = "consumer",
+            description = "Consumer of checkUser: the user coupons to poll, comma separated. keysSupplier replaces it"
+                    + " for lists that change at run time.")
+    private String userCoupons;
+
+    @UriParam(
+            label = "consumer,advanced",
+            description = "A bean that supplies the keys to poll (station ids, battery ids or user coupons, by"
+                    + " operation) at every poll, for lists that change at run time; replaces stationIds, batteryIds"
+                    + " and userCoupons.")
+    private Supplier<Collection<String>> keysSupplier;
+
+    @UriParam(
+            label = "consumer",
+            defaultValue = "false",
+            description = "Whether the consumer emits an exchange for a key only when its result differs from the last"
+                    + " one seen (status, error type, prices), instead of one exchange per key and poll.")
+    private boolean onlyChanges;
+
+    @UriParam(
+            label = "consumer",
+            defaultValue = "true",
+            description = "With onlyChanges: whether the first result of a key without a last-seen state (after a"
+                    + " fresh start with the in-memory state repository) is emitted. With false it is only recorded.")
+    private boolean emitInitialState = true;
+
+    @UriParam(
+            label = "consumer,advanced",
+            description = "Where the consumer keeps the last-seen state of every key, e.g. a FileStateRepository so"
+                    + " that a restart does not emit everything again. An in-memory repository per consumer by"
+                    + " default. Consumers polling the same keys need their own repositories.")
+    private StateRepository<String, String> stateRepository;
+
+    @UriParam(
+            label = "consumer",
+            defaultValue = "0",
+            description = "Most requests one poll sends; the remaining keys follow in the next polls, in turn, so that"
+                    + " every key is polled. 0 polls every key at every poll.")
+    private int maxRequestsPerPoll;
+
+    @UriParam(
+            label = "consumer",
+            defaultValue = "1",
+            description = "Most requests of one consumer in flight at the same time; 1 polls the keys one after the"
+                    + " other.")
+    private int maxConcurrentRequests = 1;
+
+    @UriParam(
+            label = "consumer",
+            defaultValue = "true",
+            description = "Whether the requests of one poll are spread evenly over spreadFraction of the delay"
+                    + " instead of being sent in a burst.")
+    private boolean spreadRequests = true;
+
+    @UriParam(
+            label = "consumer,advanced",
+            defaultValue = "0.5",
+            description = "With spreadRequests: the share of the delay (above 0, at most 1) over which the requests of"
+                    + " one poll are spread.")
+    private double spreadFraction = 0.5;
 
     /** A deep enough copy for an endpoint: every option is a value or a shared bean. */
     public ChimpyPosConfiguration copy() {
@@ -718,6 +798,94 @@ public class ChimpyPosConfiguration implements Cloneable {
 
     public void setAuth0Id(String auth0Id) {
         this.auth0Id = auth0Id;
+    }
+
+    public String getStationIds() {
+        return stationIds;
+    }
+
+    public void setStationIds(String stationIds) {
+        this.stationIds = stationIds;
+    }
+
+    public String getBatteryIds() {
+        return batteryIds;
+    }
+
+    public void setBatteryIds(String batteryIds) {
+        this.batteryIds = batteryIds;
+    }
+
+    public String getUserCoupons() {
+        return userCoupons;
+    }
+
+    public void setUserCoupons(String userCoupons) {
+        this.userCoupons = userCoupons;
+    }
+
+    public Supplier<Collection<String>> getKeysSupplier() {
+        return keysSupplier;
+    }
+
+    public void setKeysSupplier(Supplier<Collection<String>> keysSupplier) {
+        this.keysSupplier = keysSupplier;
+    }
+
+    public boolean isOnlyChanges() {
+        return onlyChanges;
+    }
+
+    public void setOnlyChanges(boolean onlyChanges) {
+        this.onlyChanges = onlyChanges;
+    }
+
+    public boolean isEmitInitialState() {
+        return emitInitialState;
+    }
+
+    public void setEmitInitialState(boolean emitInitialState) {
+        this.emitInitialState = emitInitialState;
+    }
+
+    public StateRepository<String, String> getStateRepository() {
+        return stateRepository;
+    }
+
+    public void setStateRepository(StateRepository<String, String> stateRepository) {
+        this.stateRepository = stateRepository;
+    }
+
+    public int getMaxRequestsPerPoll() {
+        return maxRequestsPerPoll;
+    }
+
+    public void setMaxRequestsPerPoll(int maxRequestsPerPoll) {
+        this.maxRequestsPerPoll = maxRequestsPerPoll;
+    }
+
+    public int getMaxConcurrentRequests() {
+        return maxConcurrentRequests;
+    }
+
+    public void setMaxConcurrentRequests(int maxConcurrentRequests) {
+        this.maxConcurrentRequests = maxConcurrentRequests;
+    }
+
+    public boolean isSpreadRequests() {
+        return spreadRequests;
+    }
+
+    public void setSpreadRequests(boolean spreadRequests) {
+        this.spreadRequests = spreadRequests;
+    }
+
+    public double getSpreadFraction() {
+        return spreadFraction;
+    }
+
+    public void setSpreadFraction(double spreadFraction) {
+        this.spreadFraction = spreadFraction;
     }
 
     @Override

@@ -32,9 +32,10 @@ public final class ChimpyPosConstants {
     public static final String OPERATION = "CamelChimpyPosOperation";
 
     @Metadata(
-            label = "producer",
+            label = "common",
             description = "The battery (powerbank) id, the CODE128 barcode on its back; overrides the option"
-                    + " batteryId. Used by checkBattery, getRentalPricing and createRental.",
+                    + " batteryId. Used by checkBattery, getRentalPricing and createRental."
+                    + " A consumer of checkBattery or getRentalPricing sets it to the polled battery.",
             javaType = "String")
     public static final String BATTERY_ID = "CamelChimpyPosBatteryId";
 
@@ -54,16 +55,18 @@ public final class ChimpyPosConstants {
     public static final String RENTAL_TYPE = "CamelChimpyPosRentalType";
 
     @Metadata(
-            label = "producer",
+            label = "common",
             description = "The user coupon (app QR code, SwissPass, SMS or paper coupon); overrides the option"
-                    + " userCoupon. Required by checkUser, optional for getRentalPricing and createRental.",
+                    + " userCoupon. Required by checkUser, optional for getRentalPricing and createRental."
+                    + " A consumer of checkUser sets it to the polled coupon.",
             javaType = "String")
     public static final String USER_COUPON = "CamelChimpyPosUserCoupon";
 
     @Metadata(
-            label = "producer",
+            label = "common",
             description = "The external id of a Chimpy Station, e.g. abc1; overrides the option stationId. Used by"
-                    + " getStationPricing and createStationPickup.",
+                    + " getStationPricing and createStationPickup."
+                    + " A consumer of getStationPricing sets it to the polled station.",
             javaType = "String")
     public static final String STATION_ID = "CamelChimpyPosStationId";
 
@@ -111,40 +114,62 @@ public final class ChimpyPosConstants {
     public static final String AUTH0_ID = "CamelChimpyPosAuth0Id";
 
     @Metadata(
-            label = "producer",
+            label = "common",
             description = "Result: the status of the answered resource, e.g. ready_for_pickup, pickup_completed,"
                     + " pickup_canceled, or error for a business error.",
             javaType = "String")
     public static final String STATUS = "CamelChimpyPosStatus";
 
     @Metadata(
-            label = "producer",
+            label = "common",
             description = "Result: the error_type of a business or HTTP error, e.g. battery_already_used; absent on"
                     + " success.",
             javaType = "String")
     public static final String ERROR_TYPE = "CamelChimpyPosErrorType";
 
     @Metadata(
-            label = "producer",
+            label = "common",
             description = "Result: the localised error_message of the answer. Decide on the status and the error"
                     + " type, never on this text.",
             javaType = "String")
     public static final String ERROR_MESSAGE = "CamelChimpyPosErrorMessage";
 
     @Metadata(
-            label = "producer",
+            label = "common",
             description = "Result: the locale of the answer, e.g. de-CH, wherever the API placed it.",
             javaType = "String")
     public static final String LOCALE = "CamelChimpyPosLocale";
 
     @Metadata(
-            label = "producer",
+            label = "common",
             description = "Result: the country of the answer, e.g. CH, when the API sends one.",
             javaType = "String")
     public static final String COUNTRY = "CamelChimpyPosCountry";
 
-    @Metadata(label = "producer", description = "Result: the HTTP status code of the answer.", javaType = "Integer")
+    @Metadata(label = "common", description = "Result: the HTTP status code of the answer.", javaType = "Integer")
     public static final String HTTP_STATUS = "CamelChimpyPosHttpStatus";
+
+    @Metadata(
+            label = "consumer",
+            description = "The status of the key at its last-seen result, before this one; absent when the key had no"
+                    + " last-seen state.",
+            javaType = "String")
+    public static final String PREVIOUS_STATUS = "CamelChimpyPosPreviousStatus";
+
+    @Metadata(
+            label = "consumer",
+            description = "The error type of the key at its last-seen result, before this one, e.g."
+                    + " station_offline_error; absent when that result was no error or the key had no last-seen"
+                    + " state.",
+            javaType = "String")
+    public static final String PREVIOUS_ERROR_TYPE = "CamelChimpyPosPreviousErrorType";
+
+    @Metadata(
+            label = "consumer",
+            description = "Whether the result differs from the last one seen for the key (status, error type,"
+                    + " prices); always true with onlyChanges=true.",
+            javaType = "Boolean")
+    public static final String CHANGED = "CamelChimpyPosChanged";
 
     private ChimpyPosConstants() {}
 }

@@ -39,23 +39,28 @@ import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
-import org.apache.camel.support.DefaultEndpoint;
+import org.apache.camel.support.ScheduledPollEndpoint;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 
-/** Check, price, rent out, take back and cancel Chimpy powerbank rentals through the Chimpy PoS API. */
+/**
+ * Check, price, rent out, take back and cancel Chimpy powerbank rentals through the Chimpy PoS API, and poll
+ * stations, batteries and coupons for changes.
+ */
 @UriEndpoint(
         firstVersion = "4.22.0",
         scheme = "chimpypos",
         title = "Chimpy PoS",
         syntax = "chimpypos:operation",
-        producerOnly = true,
         remote = true,
         category = {Category.SAAS, Category.API},
         headersClass = ChimpyPosConstants.class)
-public class ChimpyPosEndpoint extends DefaultEndpoint implements EndpointServiceLocation {
+public class ChimpyPosEndpoint extends ScheduledPollEndpoint implements EndpointServiceLocation {
 
     /** The token service needs few connections: token requests are single-flight. */
     private static final int TOKEN_SERVICE_CONNECTIONS = 2;
+
+    /** A poll per minute: the scheduled-poll default of 500 ms is far too often for an API. */
+    private static final long DEFAULT_POLL_DELAY = 60_000;
 
     @UriPath(description = "The operation to perform; the header CamelChimpyPosOperation overrides it.")
     @Metadata(required = true)
@@ -63,6 +68,15 @@ public class ChimpyPosEndpoint extends DefaultEndpoint implements EndpointServic
 
     @UriParam
     private ChimpyPosConfiguration configuration;
+
+    // declared again (the Camel convention for another default) so that the catalog shows a minute; the value in
+    // use lives in ScheduledPollEndpoint, which setDelay keeps in step
+    @UriParam(
+            label = "consumer,scheduler",
+            defaultValue = "" + DEFAULT_POLL_DELAY,
+            javaType = "java.time.Duration",
+            description = "Milliseconds before the next poll.")
+    private long delay = DEFAULT_POLL_DELAY;
 
     private TokenProvider tokenProvider;
     private boolean tokenProviderFromRegistry;
@@ -77,6 +91,7 @@ public class ChimpyPosEndpoint extends DefaultEndpoint implements EndpointServic
         super(uri, component);
         this.operation = operation;
         this.configuration = configuration;
+        setDelay(DEFAULT_POLL_DELAY);
     }
 
     @Override
@@ -90,8 +105,10 @@ public class ChimpyPosEndpoint extends DefaultEndpoint implements EndpointServic
     }
 
     @Override
-    public Consumer createConsumer(Processor processor) {
-        throw new UnsupportedOperationException("The chimpypos component does not support consumers: " + this);
+    public Consumer createConsumer(Processor processor) throws Exception {
+        ChimpyPosConsumer consumer = new ChimpyPosConsumer(this, processor);
+        configureConsumer(consumer);
+        return consumer;
     }
 
     @Override
@@ -217,6 +234,13 @@ public class ChimpyPosEndpoint extends DefaultEndpoint implements EndpointServic
 
     public ChimpyPosConfiguration getConfiguration() {
         return configuration;
+    }
+
+    /** Milliseconds before the next poll; a minute by default. */
+    @Override
+    public void setDelay(long delay) {
+        super.setDelay(delay);
+        this.delay = delay;
     }
 
     public void setConfiguration(ChimpyPosConfiguration configuration) {

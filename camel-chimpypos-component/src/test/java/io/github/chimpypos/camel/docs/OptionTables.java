@@ -38,8 +38,16 @@ public final class OptionTables {
 
     static final String START = "// chimpypos option tables: START";
     static final String END = "// chimpypos option tables: END";
-    private static final List<String> GROUP_ORDER =
-            List.of("common", "producer", "producer (advanced)", "security", "security (advanced)", "advanced");
+    private static final List<String> GROUP_ORDER = List.of(
+            "common",
+            "consumer",
+            "consumer (advanced)",
+            "scheduler",
+            "producer",
+            "producer (advanced)",
+            "security",
+            "security (advanced)",
+            "advanced");
 
     private OptionTables() {}
 
@@ -169,9 +177,9 @@ public final class OptionTables {
                 : simpleType(option.path("javaType").asText());
     }
 
+    /** Without package names, also inside type arguments: {@code Supplier<Collection<String>>}. */
     private static String simpleType(String javaType) {
-        int dot = javaType.lastIndexOf('.');
-        return dot < 0 ? javaType : javaType.substring(dot + 1);
+        return javaType.replaceAll("\\b[a-z][\\w]*\\.", "");
     }
 
     /** Table-safe text: a pipe would end the cell. */

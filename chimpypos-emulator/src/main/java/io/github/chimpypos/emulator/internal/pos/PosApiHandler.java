@@ -76,15 +76,22 @@ public final class PosApiHandler implements HttpHandler {
             admin.handle(exchange);
             return;
         }
+        Outgoing outgoing;
         counters.apiInFlight().enter(exchange);
         try {
-            apiCall(exchange);
+            outgoing = apiCall(exchange);
         } finally {
+            // the answer is ready: sending it is the network's part, so a client that reads its answer and sends the
+            // next request never finds the previous one still counted as in flight
             LiveCounters.InFlight.leave(exchange);
+        }
+        if (outgoing != null) {
+            Responses.bytes(exchange, outgoing.status(), outgoing.contentType(), outgoing.body());
         }
     }
 
-    private void apiCall(HttpExchange exchange) throws IOException {
+    /** The answer to send, or null when the connection was dropped. */
+    private Outgoing apiCall(HttpExchange exchange) throws IOException {
         latency.apply();
         PosRoute route = null;
         String lang = null;
@@ -99,7 +106,7 @@ public final class PosApiHandler implements HttpHandler {
             if (fault.isPresent() && fault.get().kind() == Fault.Kind.DROP_CONNECTION) {
                 count(route, 0);
                 Responses.drop(exchange);
-                return;
+                return null;
             }
             outgoing = fault.isPresent() ? play(exchange, fault.get(), lang) : answer(exchange, request, route, body);
         } catch (ApiException e) {
@@ -111,7 +118,7 @@ public final class PosApiHandler implements HttpHandler {
         }
         // counted before the answer leaves, so a client that asserts on counters right after it sees this call
         count(route, outgoing.status());
-        Responses.bytes(exchange, outgoing.status(), outgoing.contentType(), outgoing.body());
+        return outgoing;
     }
 
     private Outgoing answer(HttpExchange exchange, Request request, PosRoute route, byte[] body) {

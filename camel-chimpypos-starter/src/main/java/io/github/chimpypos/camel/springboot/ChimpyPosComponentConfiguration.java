@@ -17,6 +17,8 @@ package io.github.chimpypos.camel.springboot;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.annotation.JsonIncludeProperties;
 import io.github.chimpypos.camel.ChimpyPosConfiguration;
@@ -24,6 +26,7 @@ import io.github.chimpypos.camel.auth.GrantType;
 import io.github.chimpypos.camel.auth.TokenProvider;
 import io.github.chimpypos.camel.auth.TokenProviderListener;
 import io.github.chimpypos.camel.auth.TokenRequestFormat;
+import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spring.boot.ComponentConfigurationPropertiesCommon;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
@@ -46,6 +49,87 @@ public class ChimpyPosComponentConfiguration extends ComponentConfigurationPrope
      * it. Must be https:// unless allowInsecureHttp is set. Required.
      */
     private String apiUrl;
+
+    /**
+     * Consumer of checkBattery and getRentalPricing: the batteries to poll, comma separated ids.
+     * keysSupplier replaces it for lists that change at run time.
+     */
+    private String batteryIds;
+
+    /**
+     * Allows for bridging the consumer to the Camel routing Error Handler, which mean any exceptions (if
+     * possible) occurred while the Camel consumer is trying to pickup incoming messages, or the likes,
+     * will now be processed as a message and handled by the routing Error Handler. Important: This is only
+     * possible if the 3rd party component allows Camel to be alerted if an exception was thrown. Some
+     * components handle this internally only, and therefore bridgeErrorHandler is not possible. In other
+     * situations we may improve the Camel component to hook into the 3rd party component and make this
+     * possible for future releases. By default the consumer will use the
+     * org.apache.camel.spi.ExceptionHandler to deal with exceptions, that will be logged at WARN or ERROR
+     * level and ignored.
+     */
+    private Boolean bridgeErrorHandler = false;
+
+    /**
+     * With onlyChanges: whether the first result of a key without a last-seen state (after a fresh start
+     * with the in-memory state repository) is emitted. With false it is only recorded.
+     */
+    private Boolean emitInitialState = true;
+
+    /**
+     * Most requests of one consumer in flight at the same time; 1 polls the keys one after the other.
+     */
+    private Integer maxConcurrentRequests = 1;
+
+    /**
+     * Most requests one poll sends; the remaining keys follow in the next polls, in turn, so that every
+     * key is polled. 0 polls every key at every poll.
+     */
+    private Integer maxRequestsPerPoll = 0;
+
+    /**
+     * Whether the consumer emits an exchange for a key only when its result differs from the last one seen
+     * (status, error type, prices), instead of one exchange per key and poll.
+     */
+    private Boolean onlyChanges = false;
+
+    /**
+     * Whether the requests of one poll are spread evenly over spreadFraction of the delay instead of being
+     * sent in a burst.
+     */
+    private Boolean spreadRequests = true;
+
+    /**
+     * Consumer of getStationPricing: the stations to poll, comma separated external ids (e.g. abc1,zrh1).
+     * keysSupplier replaces it for lists that change at run time.
+     */
+    private String stationIds;
+
+    /**
+     * Consumer of checkUser: the user coupons to poll, comma separated. keysSupplier replaces it for lists
+     * that change at run time.
+     */
+    private String userCoupons;
+
+    /**
+     * A bean that supplies the keys to poll (station ids, battery ids or user coupons, by operation) at
+     * every poll, for lists that change at run time; replaces stationIds, batteryIds and userCoupons. The
+     * option is a java.util.function.Supplier type.
+     */
+    private Supplier<Collection<String>> keysSupplier;
+
+    /**
+     * With spreadRequests: the share of the delay (above 0, at most 1) over which the requests of one poll
+     * are spread.
+     */
+    private Double spreadFraction = 0.5;
+
+    /**
+     * Where the consumer keeps the last-seen state of every key, e.g. a FileStateRepository so that a
+     * restart does not emit everything again. An in-memory repository per consumer by default. Consumers
+     * polling the same keys need their own repositories. The option is a
+     * org.apache.camel.spi.StateRepository type.
+     */
+    private StateRepository<String, String> stateRepository;
 
     /**
      * The Auth0 id of the logged-in app user, whose coupons may change the price; header
@@ -173,13 +257,6 @@ public class ChimpyPosComponentConfiguration extends ComponentConfigurationPrope
     private Clock clock;
 
     /**
-     * Told when a shared token provider obtains or renews an access token or fails to (no secrets passed), e.g.
-     * for metrics or alerts. Camel event notifiers receive the same as ChimpyPosTokenEvent. The option is a
-     * io.github.chimpypos.camel.auth.TokenProviderListener type.
-     */
-    private TokenProviderListener tokenListener;
-
-    /**
      * The component-level defaults of every endpoint option. The option is a
      * io.github.chimpypos.camel.ChimpyPosConfiguration type.
      */
@@ -228,6 +305,13 @@ public class ChimpyPosComponentConfiguration extends ComponentConfigurationPrope
      * Time allowed between sending a request and receiving its answer.
      */
     private Duration responseTimeout = Duration.ofSeconds(30);
+
+    /**
+     * Told when a shared token provider obtains or renews an access token or fails to (no secrets passed),
+     * e.g. for metrics or alerts. Camel event notifiers receive the same as ChimpyPosTokenEvent. The
+     * option is a io.github.chimpypos.camel.auth.TokenProviderListener type.
+     */
+    private TokenProviderListener tokenListener;
 
     /**
      * Used for enabling or disabling all consumer based health checks from this component
@@ -359,6 +443,104 @@ public class ChimpyPosComponentConfiguration extends ComponentConfigurationPrope
 
     public void setApiUrl(String apiUrl) {
         this.apiUrl = apiUrl;
+    }
+
+    public String getBatteryIds() {
+        return batteryIds;
+    }
+
+    public void setBatteryIds(String batteryIds) {
+        this.batteryIds = batteryIds;
+    }
+
+    public Boolean getBridgeErrorHandler() {
+        return bridgeErrorHandler;
+    }
+
+    public void setBridgeErrorHandler(Boolean bridgeErrorHandler) {
+        this.bridgeErrorHandler = bridgeErrorHandler;
+    }
+
+    public Boolean getEmitInitialState() {
+        return emitInitialState;
+    }
+
+    public void setEmitInitialState(Boolean emitInitialState) {
+        this.emitInitialState = emitInitialState;
+    }
+
+    public Integer getMaxConcurrentRequests() {
+        return maxConcurrentRequests;
+    }
+
+    public void setMaxConcurrentRequests(Integer maxConcurrentRequests) {
+        this.maxConcurrentRequests = maxConcurrentRequests;
+    }
+
+    public Integer getMaxRequestsPerPoll() {
+        return maxRequestsPerPoll;
+    }
+
+    public void setMaxRequestsPerPoll(Integer maxRequestsPerPoll) {
+        this.maxRequestsPerPoll = maxRequestsPerPoll;
+    }
+
+    public Boolean getOnlyChanges() {
+        return onlyChanges;
+    }
+
+    public void setOnlyChanges(Boolean onlyChanges) {
+        this.onlyChanges = onlyChanges;
+    }
+
+    public Boolean getSpreadRequests() {
+        return spreadRequests;
+    }
+
+    public void setSpreadRequests(Boolean spreadRequests) {
+        this.spreadRequests = spreadRequests;
+    }
+
+    public String getStationIds() {
+        return stationIds;
+    }
+
+    public void setStationIds(String stationIds) {
+        this.stationIds = stationIds;
+    }
+
+    public String getUserCoupons() {
+        return userCoupons;
+    }
+
+    public void setUserCoupons(String userCoupons) {
+        this.userCoupons = userCoupons;
+    }
+
+    @JsonIncludeProperties({})
+    public Supplier<Collection<String>> getKeysSupplier() {
+        return keysSupplier;
+    }
+
+    public void setKeysSupplier(Supplier<Collection<String>> keysSupplier) {
+        this.keysSupplier = keysSupplier;
+    }
+
+    public Double getSpreadFraction() {
+        return spreadFraction;
+    }
+
+    public void setSpreadFraction(Double spreadFraction) {
+        this.spreadFraction = spreadFraction;
+    }
+
+    @JsonIncludeProperties({})
+    public StateRepository<String, String> getStateRepository() {
+        return stateRepository;
+    }
+
+    public void setStateRepository(StateRepository<String, String> stateRepository) {
+        this.stateRepository = stateRepository;
     }
 
     public String getAuth0Id() {
@@ -523,15 +705,6 @@ public class ChimpyPosComponentConfiguration extends ComponentConfigurationPrope
     }
 
     @JsonIncludeProperties({})
-    public TokenProviderListener getTokenListener() {
-        return tokenListener;
-    }
-
-    public void setTokenListener(TokenProviderListener tokenListener) {
-        this.tokenListener = tokenListener;
-    }
-
-    @JsonIncludeProperties({})
     public ChimpyPosConfiguration getConfiguration() {
         return configuration;
     }
@@ -603,6 +776,15 @@ public class ChimpyPosComponentConfiguration extends ComponentConfigurationPrope
 
     public void setResponseTimeout(Duration responseTimeout) {
         this.responseTimeout = responseTimeout;
+    }
+
+    @JsonIncludeProperties({})
+    public TokenProviderListener getTokenListener() {
+        return tokenListener;
+    }
+
+    public void setTokenListener(TokenProviderListener tokenListener) {
+        this.tokenListener = tokenListener;
     }
 
     public Boolean getHealthCheckConsumerEnabled() {

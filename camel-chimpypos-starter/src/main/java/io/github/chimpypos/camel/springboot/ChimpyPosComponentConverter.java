@@ -18,10 +18,12 @@ package io.github.chimpypos.camel.springboot;
 import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import io.github.chimpypos.camel.ChimpyPosConfiguration;
 import io.github.chimpypos.camel.auth.TokenProvider;
 import io.github.chimpypos.camel.auth.TokenProviderListener;
+import org.apache.camel.spi.StateRepository;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
@@ -45,6 +47,8 @@ public class ChimpyPosComponentConverter implements GenericConverter {
             ChimpyPosConfiguration.class,
             CloseableHttpClient.class,
             SSLContextParameters.class,
+            StateRepository.class,
+            Supplier.class,
             TokenProvider.class,
             TokenProviderListener.class);
 

@@ -19,9 +19,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.chimpypos.camel.ChimpyPosComponent;
@@ -30,8 +32,10 @@ import io.github.chimpypos.camel.auth.TokenProvider;
 import io.github.chimpypos.camel.auth.TokenProviderListener;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.PropertyConfigurerGetter;
+import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spring.boot.CamelAutoConfiguration;
 import org.apache.camel.support.jsse.SSLContextParameters;
+import org.apache.camel.support.processor.state.MemoryStateRepository;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.junit.jupiter.api.Test;
@@ -49,6 +53,8 @@ class EveryPropertyReachesTheComponentTest {
     private final SSLContextParameters trust = new SSLContextParameters();
     private final TokenProvider tokenProvider = new ChimpyPosComponentAutoConfigurationTest.FixedTokenProvider();
     private final TokenProviderListener tokenListener = new TokenProviderListener() {};
+    private final StateRepository<String, String> stateRepository = new MemoryStateRepository();
+    private final Supplier<Collection<String>> keysSupplier = () -> List.of("abc1");
 
     @Test
     void everyPropertyIsReadBackFromTheComponent() {
@@ -71,6 +77,8 @@ class EveryPropertyReachesTheComponentTest {
                     .withBean("sampleTrust", SSLContextParameters.class, () -> trust)
                     .withBean("sampleTokenProvider", TokenProvider.class, () -> tokenProvider)
                     .withBean("sampleTokenProviderListener", TokenProviderListener.class, () -> tokenListener)
+                    .withBean("sampleStateRepository", StateRepository.class, () -> stateRepository)
+                    .withBean("sampleSupplier", Supplier.class, () -> keysSupplier)
                     .withBean("sampleHttpClient", CloseableHttpClient.class, () -> httpClient)
                     .withPropertyValues(properties.entrySet().stream()
                             .map(e -> e.getKey() + "=" + e.getValue())
@@ -107,6 +115,8 @@ class EveryPropertyReachesTheComponentTest {
                 return new Object[] {flipped, flipped};
             case "integer":
                 return new Object[] {7, 7};
+            case "number":
+                return new Object[] {0.25, 0.25};
             case "string":
                 return new Object[] {"sample-" + option, "sample-" + option};
             case "enum": {
@@ -121,7 +131,8 @@ class EveryPropertyReachesTheComponentTest {
                 return new Object[] {last, enumValue(javaType, last)};
             }
             case "object":
-                return new Object[] {"#bean:" + beanName(javaType), bean(javaType)};
+                String erased = ChimpyPosStarterCatalogTest.erasure(javaType);
+                return new Object[] {"#bean:" + beanName(erased), bean(erased)};
             default:
                 throw new IllegalStateException("No sample for " + option + " of type " + type);
         }
@@ -147,6 +158,10 @@ class EveryPropertyReachesTheComponentTest {
                 return tokenProvider;
             case "io.github.chimpypos.camel.auth.TokenProviderListener":
                 return tokenListener;
+            case "org.apache.camel.spi.StateRepository":
+                return stateRepository;
+            case "java.util.function.Supplier":
+                return keysSupplier;
             case "org.apache.hc.client5.http.impl.classic.CloseableHttpClient":
                 return SAME_HTTP_CLIENT;
             default:

@@ -15,11 +15,13 @@
  */
 package io.github.chimpypos.emulator.internal.control;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
 
 import com.sun.net.httpserver.HttpExchange;
 import io.github.chimpypos.emulator.EmulatorCounters;
@@ -27,6 +29,11 @@ import io.github.chimpypos.emulator.internal.http.Responses;
 
 /** Lock-free counters updated by the request handlers; {@link #snapshot()} copies them into an immutable value. */
 public final class LiveCounters {
+
+    /** Longest wait of {@link #reset()} for calls still being answered (a call with injected latency may be slower). */
+    static final Duration QUIET_WAIT = Duration.ofSeconds(2);
+
+    private static final long QUIET_POLL_NANOS = Duration.ofMillis(1).toNanos();
 
     private final Map<String, Map<String, LongAdder>> tokenCalls = new ConcurrentHashMap<>();
     private final Map<String, Map<Integer, LongAdder>> apiCalls = new ConcurrentHashMap<>();
@@ -77,7 +84,13 @@ public final class LiveCounters {
         canceledRentals.increment();
     }
 
+    /**
+     * Zeroes every counter. Calls still being answered are waited for first (at most {@link #QUIET_WAIT}), since they
+     * are counted when their answer is ready: a test that resets between two cases must not find the previous case's
+     * last call counted in its own.
+     */
     public void reset() {
+        awaitNoCallInFlight();
         tokenCalls.clear();
         apiCalls.clear();
         tokenInFlight.resetPeak();
@@ -85,6 +98,13 @@ public final class LiveCounters {
         createdRentals.reset();
         replayedRentals.reset();
         canceledRentals.reset();
+    }
+
+    private void awaitNoCallInFlight() {
+        long deadline = System.nanoTime() + QUIET_WAIT.toNanos();
+        while ((tokenInFlight.current() > 0 || apiInFlight.current() > 0) && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(QUIET_POLL_NANOS);
+        }
     }
 
     public EmulatorCounters snapshot() {
@@ -139,6 +159,10 @@ public final class LiveCounters {
             if (leave != null) {
                 leave.run();
             }
+        }
+
+        long current() {
+            return current.get();
         }
 
         long peak() {

@@ -25,6 +25,7 @@ import javax.net.ssl.SSLContext;
 
 import io.github.chimpypos.camel.auth.TokenProvider;
 import io.github.chimpypos.camel.auth.TokenProviderSettings;
+import io.github.chimpypos.camel.client.ApiRequest;
 import io.github.chimpypos.camel.client.ChimpyPosApiClient;
 import io.github.chimpypos.camel.client.ChimpyPosJson;
 import io.github.chimpypos.camel.client.HttpClientFactory;
@@ -32,6 +33,7 @@ import io.github.chimpypos.camel.client.HttpClientSettings;
 import io.github.chimpypos.camel.client.PathTemplate;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
+import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.spi.EndpointServiceLocation;
@@ -55,6 +57,8 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
         category = {Category.SAAS, Category.API},
         headersClass = ChimpyPosConstants.class)
 public class ChimpyPosEndpoint extends ScheduledPollEndpoint implements EndpointServiceLocation {
+
+    private static final ChimpyPosParameter[] PARAMETERS = ChimpyPosParameter.values();
 
     /** The token service needs few connections: token requests are single-flight. */
     private static final int TOKEN_SERVICE_CONNECTIONS = 2;
@@ -82,6 +86,8 @@ public class ChimpyPosEndpoint extends ScheduledPollEndpoint implements Endpoint
     private boolean tokenProviderFromRegistry;
     private ChimpyPosApiClient apiClient;
     private Map<ChimpyPosOperation, PathTemplate> pathTemplates = Map.of();
+    /** The request of the endpoint's own operation built from its options alone; null until the first one. */
+    private volatile ApiRequest fixedRequest;
 
     public ChimpyPosEndpoint(
             String uri,
@@ -156,6 +162,7 @@ public class ChimpyPosEndpoint extends ScheduledPollEndpoint implements Endpoint
 
     @Override
     protected void doStop() throws Exception {
+        fixedRequest = null;
         if (apiClient != null) {
             apiClient.close();
             apiClient = null;
@@ -208,6 +215,39 @@ public class ChimpyPosEndpoint extends ScheduledPollEndpoint implements Endpoint
             throw new IllegalStateException("Endpoint not started: " + this);
         }
         return template;
+    }
+
+    /**
+     * The request of this endpoint's own operation when the message overrides none of its parameters and the request
+     * depends on nothing else (no body, no generated id): built once, sent many times. Null otherwise.
+     */
+    ApiRequest fixedRequest(ChimpyPosOperation forOperation, Message message) {
+        ApiRequest request = fixedRequest;
+        return request != null && forOperation == operation && !overridesParameters(message) ? request : null;
+    }
+
+    /** Keeps the request when {@link #fixedRequest} may answer it for the next messages. */
+    void offerFixedRequest(ChimpyPosOperation forOperation, Message message, ApiRequest request) {
+        if (forOperation == operation && hasFixedRequest(forOperation) && !overridesParameters(message)) {
+            fixedRequest = request.asReused();
+        }
+    }
+
+    /** The operations whose request is made of parameters only: no body, no partner transaction id generated. */
+    private static boolean hasFixedRequest(ChimpyPosOperation operation) {
+        return switch (operation) {
+            case checkBattery, checkUser, getRentalPricing, cancelRental, getStationPricing -> true;
+            case createRental, createStationPickup -> false;
+        };
+    }
+
+    private static boolean overridesParameters(Message message) {
+        for (ChimpyPosParameter parameter : PARAMETERS) {
+            if (message.getHeader(parameter.header()) != null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The API client; valid once started. */

@@ -121,6 +121,7 @@ class DefaultTokenProviderTest {
             assertThat(provider.getToken()).isSameAs(first);
         }
         assertThat(endpoint.calls()).isEqualTo(1);
+        assertThat(first.authorizationHeader()).isEqualTo("Bearer fake-at-1").isSameAs(first.authorizationHeader());
         assertThat(first.obtainedAt()).isEqualTo(Instant.parse("2030-01-01T00:00:00Z"));
         assertThat(first.expiresAt()).isEqualTo(first.obtainedAt().plus(LIFETIME));
     }

@@ -17,8 +17,6 @@ package io.github.chimpypos.camel;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.Collections;
-import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import javax.net.ssl.SSLContext;
@@ -27,8 +25,7 @@ import io.github.chimpypos.camel.auth.TokenProvider;
 import io.github.chimpypos.camel.auth.TokenProviderSettings;
 import io.github.chimpypos.camel.client.ApiRequest;
 import io.github.chimpypos.camel.client.ChimpyPosApiClient;
-import io.github.chimpypos.camel.client.ChimpyPosJson;
-import io.github.chimpypos.camel.client.HttpClientFactory;
+import io.github.chimpypos.camel.client.HttpClientRegistry;
 import io.github.chimpypos.camel.client.HttpClientSettings;
 import io.github.chimpypos.camel.client.PathTemplate;
 import org.apache.camel.Category;
@@ -42,6 +39,7 @@ import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.ScheduledPollEndpoint;
+import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 
 /**
@@ -85,7 +83,14 @@ public class ChimpyPosEndpoint extends ScheduledPollEndpoint implements Endpoint
     private TokenProvider tokenProvider;
     private boolean tokenProviderFromRegistry;
     private ChimpyPosApiClient apiClient;
-    private Map<ChimpyPosOperation, PathTemplate> pathTemplates = Map.of();
+    /** Acquired from the component's registry, released on stop; null when none or injected. */
+    private SSLContextParameters sharedSslContextParameters;
+
+    private CloseableHttpClient sharedHttpClient;
+    /** The parsed template of the endpoint's own operation as it was at start; null when stopped. */
+    private PathTemplate pathTemplate;
+
+    private ChimpyPosOperation pathTemplateOperation;
     /** The request of the endpoint's own operation built from its options alone; null until the first one. */
     private volatile ApiRequest fixedRequest;
 
@@ -121,41 +126,42 @@ public class ChimpyPosEndpoint extends ScheduledPollEndpoint implements Endpoint
     protected void doStart() throws Exception {
         super.doStart();
         ChimpyPosValidation.validateEndpointConfiguration(configuration);
-        Map<ChimpyPosOperation, PathTemplate> templates = new EnumMap<>(ChimpyPosOperation.class);
-        for (ChimpyPosOperation each : ChimpyPosOperation.values()) {
-            templates.put(each, ChimpyPosValidation.pathTemplate(each, configuration));
-        }
-        pathTemplates = Collections.unmodifiableMap(templates);
+        pathTemplateOperation = operation;
+        pathTemplate = ChimpyPosValidation.pathTemplate(operation, configuration);
 
-        SSLContext sslContext = configuration.getSslContextParameters() != null
-                ? configuration.getSslContextParameters().createSSLContext(getCamelContext())
-                : null;
-        if (configuration.getTokenProvider() != null) {
-            tokenProvider = configuration.getTokenProvider();
-            tokenProviderFromRegistry = false;
-        } else {
-            tokenProvider = getComponent().getTokenProviderRegistry().acquire(tokenProviderSettings(sslContext));
-            tokenProviderFromRegistry = true;
+        HttpClientRegistry shared = getComponent().getHttpClientRegistry();
+        SSLContext sslContext = null;
+        if (configuration.getSslContextParameters() != null) {
+            sslContext = shared.acquireSslContext(configuration.getSslContextParameters(), getCamelContext());
+            sharedSslContextParameters = configuration.getSslContextParameters();
         }
         try {
+            if (configuration.getTokenProvider() != null) {
+                tokenProvider = configuration.getTokenProvider();
+                tokenProviderFromRegistry = false;
+            } else {
+                tokenProvider = getComponent().getTokenProviderRegistry().acquire(tokenProviderSettings(sslContext));
+                tokenProviderFromRegistry = true;
+            }
             CloseableHttpClient httpClient = configuration.getHttpClient();
-            boolean ownHttpClient = httpClient == null;
-            if (ownHttpClient) {
-                httpClient = HttpClientFactory.create(new HttpClientSettings(
+            if (httpClient == null) {
+                httpClient = shared.acquire(new HttpClientSettings(
                         sslContext,
                         Duration.ofMillis(configuration.getConnectTimeout()),
                         Duration.ofMillis(configuration.getResponseTimeout()),
                         configuration.getMaxConnections()));
+                sharedHttpClient = httpClient;
             }
+            // the client is the user's (injected) or the registry's (shared): the API client never closes it
             apiClient = new ChimpyPosApiClient(
                     httpClient,
-                    ownHttpClient,
+                    false,
                     configuration.getApiUrl().trim(),
                     tokenProvider,
-                    ChimpyPosJson.newMapper(),
+                    getComponent().getObjectMapper(),
                     configuration.getIoErrorReplays());
         } catch (RuntimeException e) {
-            releaseTokenProvider();
+            releaseShared();
             throw e;
         }
     }
@@ -167,8 +173,22 @@ public class ChimpyPosEndpoint extends ScheduledPollEndpoint implements Endpoint
             apiClient.close();
             apiClient = null;
         }
-        releaseTokenProvider();
+        releaseShared();
+        pathTemplate = null;
         super.doStop();
+    }
+
+    private void releaseShared() {
+        releaseTokenProvider();
+        HttpClientRegistry shared = getComponent().getHttpClientRegistry();
+        if (sharedHttpClient != null) {
+            shared.release(sharedHttpClient);
+            sharedHttpClient = null;
+        }
+        if (sharedSslContextParameters != null) {
+            shared.releaseSslContext(sharedSslContextParameters);
+            sharedSslContextParameters = null;
+        }
     }
 
     private void releaseTokenProvider() {
@@ -208,13 +228,18 @@ public class ChimpyPosEndpoint extends ScheduledPollEndpoint implements Endpoint
                 .build();
     }
 
-    /** The parsed path template of an operation; valid once started. */
+    /**
+     * The parsed path template of an operation; valid once started. Only the endpoint's own operation is kept parsed;
+     * another one (chosen by the operation header) is parsed when asked for.
+     */
     PathTemplate pathTemplate(ChimpyPosOperation forOperation) {
-        PathTemplate template = pathTemplates.get(forOperation);
+        PathTemplate template = pathTemplate;
         if (template == null) {
             throw new IllegalStateException("Endpoint not started: " + this);
         }
-        return template;
+        return forOperation == pathTemplateOperation
+                ? template
+                : ChimpyPosValidation.pathTemplate(forOperation, configuration);
     }
 
     /**

@@ -18,10 +18,13 @@ package io.github.chimpypos.camel;
 import java.time.Clock;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.chimpypos.camel.auth.GrantType;
 import io.github.chimpypos.camel.auth.TokenProviderListener;
 import io.github.chimpypos.camel.auth.TokenProviderRegistry;
 import io.github.chimpypos.camel.auth.TokenRequestFormat;
+import io.github.chimpypos.camel.client.ChimpyPosJson;
+import io.github.chimpypos.camel.client.HttpClientRegistry;
 import org.apache.camel.Endpoint;
 import org.apache.camel.SSLContextParametersAware;
 import org.apache.camel.spi.Metadata;
@@ -58,6 +61,9 @@ public class ChimpyPosComponent extends HealthCheckComponent implements SSLConte
     private TokenProviderListener tokenListener;
 
     private final TokenProviderRegistry tokenProviderRegistry = new TokenProviderRegistry();
+    private final HttpClientRegistry httpClientRegistry = new HttpClientRegistry();
+    /** Thread-safe once configured: one for every endpoint. */
+    private final ObjectMapper objectMapper = ChimpyPosJson.newMapper();
 
     @Override
     protected void doInit() throws Exception {
@@ -89,7 +95,18 @@ public class ChimpyPosComponent extends HealthCheckComponent implements SSLConte
     @Override
     protected void doStop() throws Exception {
         tokenProviderRegistry.close();
+        httpClientRegistry.close();
         super.doStop();
+    }
+
+    /** The SSL contexts and API HTTP clients shared by this component's endpoints with equal settings. */
+    HttpClientRegistry getHttpClientRegistry() {
+        return httpClientRegistry;
+    }
+
+    /** The JSON mapper of every endpoint. */
+    ObjectMapper getObjectMapper() {
+        return objectMapper;
     }
 
     /** The providers shared by this component's endpoints, one per credential set. */

@@ -17,21 +17,20 @@ package io.github.chimpypos.camel;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.Collections;
-import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import javax.net.ssl.SSLContext;
 
 import io.github.chimpypos.camel.auth.TokenProvider;
 import io.github.chimpypos.camel.auth.TokenProviderSettings;
+import io.github.chimpypos.camel.client.ApiRequest;
 import io.github.chimpypos.camel.client.ChimpyPosApiClient;
-import io.github.chimpypos.camel.client.ChimpyPosJson;
-import io.github.chimpypos.camel.client.HttpClientFactory;
+import io.github.chimpypos.camel.client.HttpClientRegistry;
 import io.github.chimpypos.camel.client.HttpClientSettings;
 import io.github.chimpypos.camel.client.PathTemplate;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
+import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.spi.EndpointServiceLocation;
@@ -40,6 +39,7 @@ import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.ScheduledPollEndpoint;
+import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 
 /**
@@ -55,6 +55,8 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
         category = {Category.SAAS, Category.API},
         headersClass = ChimpyPosConstants.class)
 public class ChimpyPosEndpoint extends ScheduledPollEndpoint implements EndpointServiceLocation {
+
+    private static final ChimpyPosParameter[] PARAMETERS = ChimpyPosParameter.values();
 
     /** The token service needs few connections: token requests are single-flight. */
     private static final int TOKEN_SERVICE_CONNECTIONS = 2;
@@ -81,7 +83,16 @@ public class ChimpyPosEndpoint extends ScheduledPollEndpoint implements Endpoint
     private TokenProvider tokenProvider;
     private boolean tokenProviderFromRegistry;
     private ChimpyPosApiClient apiClient;
-    private Map<ChimpyPosOperation, PathTemplate> pathTemplates = Map.of();
+    /** Acquired from the component's registry, released on stop; null when none or injected. */
+    private SSLContextParameters sharedSslContextParameters;
+
+    private CloseableHttpClient sharedHttpClient;
+    /** The parsed template of the endpoint's own operation as it was at start; null when stopped. */
+    private PathTemplate pathTemplate;
+
+    private ChimpyPosOperation pathTemplateOperation;
+    /** The request of the endpoint's own operation built from its options alone; null until the first one. */
+    private volatile ApiRequest fixedRequest;
 
     public ChimpyPosEndpoint(
             String uri,
@@ -115,53 +126,69 @@ public class ChimpyPosEndpoint extends ScheduledPollEndpoint implements Endpoint
     protected void doStart() throws Exception {
         super.doStart();
         ChimpyPosValidation.validateEndpointConfiguration(configuration);
-        Map<ChimpyPosOperation, PathTemplate> templates = new EnumMap<>(ChimpyPosOperation.class);
-        for (ChimpyPosOperation each : ChimpyPosOperation.values()) {
-            templates.put(each, ChimpyPosValidation.pathTemplate(each, configuration));
-        }
-        pathTemplates = Collections.unmodifiableMap(templates);
+        pathTemplateOperation = operation;
+        pathTemplate = ChimpyPosValidation.pathTemplate(operation, configuration);
 
-        SSLContext sslContext = configuration.getSslContextParameters() != null
-                ? configuration.getSslContextParameters().createSSLContext(getCamelContext())
-                : null;
-        if (configuration.getTokenProvider() != null) {
-            tokenProvider = configuration.getTokenProvider();
-            tokenProviderFromRegistry = false;
-        } else {
-            tokenProvider = getComponent().getTokenProviderRegistry().acquire(tokenProviderSettings(sslContext));
-            tokenProviderFromRegistry = true;
+        HttpClientRegistry shared = getComponent().getHttpClientRegistry();
+        SSLContext sslContext = null;
+        if (configuration.getSslContextParameters() != null) {
+            sslContext = shared.acquireSslContext(configuration.getSslContextParameters(), getCamelContext());
+            sharedSslContextParameters = configuration.getSslContextParameters();
         }
         try {
+            if (configuration.getTokenProvider() != null) {
+                tokenProvider = configuration.getTokenProvider();
+                tokenProviderFromRegistry = false;
+            } else {
+                tokenProvider = getComponent().getTokenProviderRegistry().acquire(tokenProviderSettings(sslContext));
+                tokenProviderFromRegistry = true;
+            }
             CloseableHttpClient httpClient = configuration.getHttpClient();
-            boolean ownHttpClient = httpClient == null;
-            if (ownHttpClient) {
-                httpClient = HttpClientFactory.create(new HttpClientSettings(
+            if (httpClient == null) {
+                httpClient = shared.acquire(new HttpClientSettings(
                         sslContext,
                         Duration.ofMillis(configuration.getConnectTimeout()),
                         Duration.ofMillis(configuration.getResponseTimeout()),
                         configuration.getMaxConnections()));
+                sharedHttpClient = httpClient;
             }
+            // the client is the user's (injected) or the registry's (shared): the API client never closes it
             apiClient = new ChimpyPosApiClient(
                     httpClient,
-                    ownHttpClient,
+                    false,
                     configuration.getApiUrl().trim(),
                     tokenProvider,
-                    ChimpyPosJson.newMapper(),
+                    getComponent().getObjectMapper(),
                     configuration.getIoErrorReplays());
         } catch (RuntimeException e) {
-            releaseTokenProvider();
+            releaseShared();
             throw e;
         }
     }
 
     @Override
     protected void doStop() throws Exception {
+        fixedRequest = null;
         if (apiClient != null) {
             apiClient.close();
             apiClient = null;
         }
-        releaseTokenProvider();
+        releaseShared();
+        pathTemplate = null;
         super.doStop();
+    }
+
+    private void releaseShared() {
+        releaseTokenProvider();
+        HttpClientRegistry shared = getComponent().getHttpClientRegistry();
+        if (sharedHttpClient != null) {
+            shared.release(sharedHttpClient);
+            sharedHttpClient = null;
+        }
+        if (sharedSslContextParameters != null) {
+            shared.releaseSslContext(sharedSslContextParameters);
+            sharedSslContextParameters = null;
+        }
     }
 
     private void releaseTokenProvider() {
@@ -201,13 +228,51 @@ public class ChimpyPosEndpoint extends ScheduledPollEndpoint implements Endpoint
                 .build();
     }
 
-    /** The parsed path template of an operation; valid once started. */
+    /**
+     * The parsed path template of an operation; valid once started. Only the endpoint's own operation is kept parsed;
+     * another one (chosen by the operation header) is parsed when asked for.
+     */
     PathTemplate pathTemplate(ChimpyPosOperation forOperation) {
-        PathTemplate template = pathTemplates.get(forOperation);
+        PathTemplate template = pathTemplate;
         if (template == null) {
             throw new IllegalStateException("Endpoint not started: " + this);
         }
-        return template;
+        return forOperation == pathTemplateOperation
+                ? template
+                : ChimpyPosValidation.pathTemplate(forOperation, configuration);
+    }
+
+    /**
+     * The request of this endpoint's own operation when the message overrides none of its parameters and the request
+     * depends on nothing else (no body, no generated id): built once, sent many times. Null otherwise.
+     */
+    ApiRequest fixedRequest(ChimpyPosOperation forOperation, Message message) {
+        ApiRequest request = fixedRequest;
+        return request != null && forOperation == operation && !overridesParameters(message) ? request : null;
+    }
+
+    /** Keeps the request when {@link #fixedRequest} may answer it for the next messages. */
+    void offerFixedRequest(ChimpyPosOperation forOperation, Message message, ApiRequest request) {
+        if (forOperation == operation && hasFixedRequest(forOperation) && !overridesParameters(message)) {
+            fixedRequest = request.asReused();
+        }
+    }
+
+    /** The operations whose request is made of parameters only: no body, no partner transaction id generated. */
+    private static boolean hasFixedRequest(ChimpyPosOperation operation) {
+        return switch (operation) {
+            case checkBattery, checkUser, getRentalPricing, cancelRental, getStationPricing -> true;
+            case createRental, createStationPickup -> false;
+        };
+    }
+
+    private static boolean overridesParameters(Message message) {
+        for (ChimpyPosParameter parameter : PARAMETERS) {
+            if (message.getHeader(parameter.header()) != null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The API client; valid once started. */

@@ -121,7 +121,11 @@ final class ChimpyPosOperationHandlers {
             RESULT_HEADERS.forEach(message::removeHeader);
             ChimpyPosConfiguration configuration = endpoint.getConfiguration();
             ChimpyPosParameters parameters = new ChimpyPosParameters(operation, exchange, configuration);
-            ApiRequest request = factory.create(parameters, endpoint.pathTemplate(operation), endpoint);
+            ApiRequest request = endpoint.fixedRequest(operation, message);
+            if (request == null) {
+                request = factory.create(parameters, endpoint.pathTemplate(operation), endpoint);
+                endpoint.offerFixedRequest(operation, message, request);
+            }
             String transactionId = partnerTransactionId(request);
             if (transactionId != null) {
                 message.setHeader(ChimpyPosConstants.PARTNER_TRANSACTION_ID, transactionId);

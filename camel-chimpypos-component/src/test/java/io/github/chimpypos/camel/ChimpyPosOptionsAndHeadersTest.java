@@ -73,6 +73,39 @@ class ChimpyPosOptionsAndHeadersTest extends ChimpyPosTestSupport {
     }
 
     @Test
+    void aFixedRequestIsBuiltOnceAndAHeaderStillBeatsIt() {
+        Exchange first = template.send("direct:scan", e -> {});
+        ChimpyPosEndpoint endpoint =
+                (ChimpyPosEndpoint) context.getEndpoint("chimpypos:checkBattery?rentalType=pickup&batteryId=BAT0001");
+        Exchange plain = context.getEndpoint("direct:scan").createExchange();
+        var fixed = endpoint.fixedRequest(ChimpyPosOperation.checkBattery, plain.getMessage());
+        Exchange second = template.send("direct:scan", e -> {});
+        Exchange overridden = template.send(
+                "direct:scan",
+                e -> e.getMessage()
+                        .setHeaders(Map.of(
+                                ChimpyPosConstants.BATTERY_ID, "RENTED03", ChimpyPosConstants.RENTAL_TYPE, "return")));
+
+        assertThat(fixed).isNotNull();
+        assertThat(fixed.reused()).isTrue();
+        assertThat(fixed.pathVariables()).containsEntry("battery_id", "BAT0001");
+        assertThat(endpoint.fixedRequest(ChimpyPosOperation.checkBattery, plain.getMessage()))
+                .isSameAs(fixed);
+        assertThat(endpoint.fixedRequest(ChimpyPosOperation.checkBattery, overridden.getMessage()))
+                .isNull();
+        assertThat(endpoint.fixedRequest(ChimpyPosOperation.checkUser, plain.getMessage()))
+                .isNull();
+        assertThat(List.of(first, second)).allSatisfy(exchange -> {
+            assertThat(exchange.getException()).isNull();
+            assertThat(exchange.getMessage().getHeader(ChimpyPosConstants.STATUS))
+                    .isNotEqualTo("ready_for_return");
+        });
+        assertThat(overridden.getException()).isNull();
+        assertThat(overridden.getMessage().getHeader(ChimpyPosConstants.STATUS)).isEqualTo("ready_for_return");
+        assertThat(counters().apiCalls("checkBattery", 200)).isEqualTo(3);
+    }
+
+    @Test
     void theOperationHeaderOverridesTheUri() {
         Exchange exchange = template.send(
                 "direct:scan",

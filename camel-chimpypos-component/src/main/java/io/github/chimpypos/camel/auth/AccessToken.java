@@ -28,11 +28,14 @@ public final class AccessToken {
     private final String value;
     private final Instant obtainedAt;
     private final Instant expiresAt;
+    /** Built once: every request of the token's life sends it. */
+    private final String authorizationHeader;
 
     public AccessToken(String value, Instant obtainedAt, Instant expiresAt) {
         this.value = Objects.requireNonNull(value, "value");
         this.obtainedAt = Objects.requireNonNull(obtainedAt, "obtainedAt");
         this.expiresAt = Objects.requireNonNull(expiresAt, "expiresAt");
+        this.authorizationHeader = "Bearer " + value;
     }
 
     /** The raw token. Never log it. */
@@ -42,7 +45,7 @@ public final class AccessToken {
 
     /** The value of the {@code Authorization} header that carries this token. */
     public String authorizationHeader() {
-        return "Bearer " + value;
+        return authorizationHeader;
     }
 
     public Instant obtainedAt() {

@@ -35,6 +35,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.DoubleSupplier;
 
@@ -51,6 +52,9 @@ import org.slf4j.LoggerFactory;
  * JWT's {@code exp - iat} when that is shorter. A token is never used past its expiry.</li>
  * <li>Single flight: at most one token request is in flight; every caller that needs a token waits on it (bounded by
  * {@code maxWait}). One refresh token is therefore never presented twice concurrently.</li>
+ * <li>Lock-free while a token is usable: callers read an immutable snapshot (token, deadlines in epoch millis) from a
+ * volatile field; the one caller that wins a compare-and-set starts a due renewal; only callers without a usable
+ * token take the lock.</li>
  * <li>Renewal ahead of expiry: once the margin is reached, the first caller starts one background renewal and every
  * caller keeps the still-valid token. A timer does the same for idle routes.</li>
  * <li>Refresh token first, storing the rotated one; when the refresh is rejected, one grant.</li>
@@ -85,15 +89,25 @@ public class DefaultTokenProvider extends ServiceSupport implements ManagedToken
     private final List<TokenProviderListener> listeners = new CopyOnWriteArrayList<>();
     private final ReentrantLock stateLock = new ReentrantLock();
 
+    /**
+     * The token in use with its deadlines as epoch millis, replaced whole (written under stateLock, read without it):
+     * serving a cached token takes neither the lock nor any allocation.
+     */
+    private volatile Snapshot snapshot;
+    /**
+     * The token request in flight. Set from null without the lock by the caller that starts a background renewal
+     * (the one compare-and-set winner); every other write happens under stateLock.
+     */
+    private final AtomicReference<CompletableFuture<AccessToken>> inFlight = new AtomicReference<>();
+    /** No token request before this instant (backoff, Retry-After, lockout); read without the lock. */
+    private volatile Instant notBefore;
+    // Written under stateLock; volatile for the background renewal, which reads them without it.
+    private volatile TokenEndpointClient endpointClient;
+    private volatile ScheduledThreadPoolExecutor executor;
+
     // All state below is guarded by stateLock.
-    private TokenEndpointClient endpointClient;
-    private ScheduledThreadPoolExecutor executor;
     private ScheduledFuture<?> wakeUp;
-    private AccessToken current;
-    private Instant renewAt;
     private String refreshToken;
-    private CompletableFuture<AccessToken> inFlight;
-    private Instant notBefore;
     private boolean credentialsLocked;
     private TokenEndpointException lastFailure;
     private boolean nextAfterUnauthorized;
@@ -140,25 +154,80 @@ public class DefaultTokenProvider extends ServiceSupport implements ManagedToken
         return settings;
     }
 
+    /** For tests: the lock that a caller served from the cache must never wait for. */
+    ReentrantLock stateLock() {
+        return stateLock;
+    }
+
     @Override
     public AccessToken getToken() {
+        Snapshot seen = snapshot;
+        if (seen != null) {
+            long now = clock.millis();
+            if (now < seen.usableUntilMillis()) {
+                if (now >= seen.renewAtMillis() && inFlight.get() == null && notBlockedAt(now)) {
+                    renewInBackground(seen);
+                }
+                return seen.token();
+            }
+        }
+        return awaitUsableToken();
+    }
+
+    /** The path without a usable token: under the lock, joins or starts the one token request and waits for it. */
+    private AccessToken awaitUsableToken() {
         CompletableFuture<AccessToken> flight;
         stateLock.lock();
         try {
             checkStarted();
             Instant now = clock.instant();
-            if (isUsable(current, now)) {
-                if (!now.isBefore(renewAt) && inFlight == null && attemptAllowed(now)) {
-                    LOG.debug("Access token expires at {}: renewing it in the background", current.expiresAt());
-                    startAcquisition(false);
-                }
-                return current;
+            Snapshot current = snapshot;
+            if (current != null && current.usableAt(now.toEpochMilli())) {
+                return current.token(); // renewed while this caller waited for the lock
             }
             flight = flightToWaitFor(now);
         } finally {
             stateLock.unlock();
         }
         return await(flight);
+    }
+
+    /**
+     * Starts the background renewal of a still-usable token. Only the caller that wins the compare-and-set takes the
+     * lock (once per renewal); everyone else keeps being served the current token without waiting.
+     */
+    private void renewInBackground(Snapshot seen) {
+        CompletableFuture<AccessToken> flight = new CompletableFuture<>();
+        if (!inFlight.compareAndSet(null, flight)) {
+            return;
+        }
+        stateLock.lock();
+        try {
+            if (inFlight.get() != flight) {
+                return; // stopped meanwhile
+            }
+            // Between our reads and the compare-and-set a renewal may have ended: it published its token or its
+            // backoff before clearing inFlight, so both are visible now.
+            Instant now = clock.instant();
+            Snapshot current = snapshot;
+            boolean usable = current != null && current.usableAt(now.toEpochMilli());
+            if (usable && current == seen && attemptAllowed(now)) {
+                LOG.debug(
+                        "Access token expires at {}: renewing it in the background",
+                        seen.token().expiresAt());
+                launch(flight, false);
+            } else if (usable) {
+                inFlight.set(null);
+                flight.complete(current.token()); // for a caller that joined the flight meanwhile
+            } else if (attemptAllowed(now)) {
+                launch(flight, false); // the token became unusable meanwhile: a caller may be waiting on this flight
+            } else {
+                inFlight.set(null);
+                flight.completeExceptionally(blocked());
+            }
+        } finally {
+            stateLock.unlock();
+        }
     }
 
     @Override
@@ -169,17 +238,17 @@ public class DefaultTokenProvider extends ServiceSupport implements ManagedToken
             checkStarted();
             unauthorizedRenewals++;
             Instant now = clock.instant();
-            if (current != null && rejected != null && current.value().equals(rejected.value())) {
-                checkNotRejectedRepeatedly(now);
+            Snapshot current = snapshot;
+            if (current != null && rejected != null && current.token().value().equals(rejected.value())) {
+                checkNotRejectedRepeatedly(current.token(), now);
                 LOG.debug(
                         "The API rejected the current access token (expiring at {}): invalidating it",
-                        current.expiresAt());
-                current = null;
-                renewAt = null;
+                        current.token().expiresAt());
+                snapshot = null;
                 nextAfterUnauthorized = true;
-            } else if (isUsable(current, now)) {
+            } else if (current != null && current.usableAt(now.toEpochMilli())) {
                 // Another caller renewed it already: its token is newer than the rejected one.
-                return current;
+                return current.token();
             }
             flight = flightToWaitFor(now);
         } finally {
@@ -194,7 +263,7 @@ public class DefaultTokenProvider extends ServiceSupport implements ManagedToken
      * {@value #MAX_QUICK_REJECTIONS} such rejections in a row, the current token is kept and the exchange fails
      * until the token is older than the quick-rejection window.
      */
-    private void checkNotRejectedRepeatedly(Instant now) {
+    private void checkNotRejectedRepeatedly(AccessToken current, Instant now) {
         Duration window = quickRejectionWindow(current.lifetime());
         boolean quick = currentAfterUnauthorized
                 && Duration.between(current.obtainedAt(), now).compareTo(window) < 0;
@@ -225,11 +294,12 @@ public class DefaultTokenProvider extends ServiceSupport implements ManagedToken
         stateLock.lock();
         try {
             Instant now = clock.instant();
-            boolean usable = isUsable(current, now);
+            Snapshot current = snapshot;
+            boolean usable = current != null && current.usableAt(now.toEpochMilli());
             TokenProviderState state;
             if (credentialsLocked && notBefore != null && now.isBefore(notBefore)) {
                 state = TokenProviderState.CREDENTIALS_LOCKED;
-            } else if (inFlight != null) {
+            } else if (inFlight.get() != null) {
                 state = TokenProviderState.RENEWING;
             } else if (usable) {
                 state = TokenProviderState.VALID;
@@ -240,8 +310,8 @@ public class DefaultTokenProvider extends ServiceSupport implements ManagedToken
             }
             return new TokenProviderStatus(
                     state,
-                    usable ? current.expiresAt() : null,
-                    usable ? Duration.between(now, renewAt) : null,
+                    usable ? current.token().expiresAt() : null,
+                    usable ? Duration.ofMillis(current.renewAtMillis() - now.toEpochMilli()) : null,
                     refreshToken != null,
                     tokenCalls,
                     grants,
@@ -322,13 +392,11 @@ public class DefaultTokenProvider extends ServiceSupport implements ManagedToken
                 wakeUp.cancel(false);
                 wakeUp = null;
             }
-            orphan = inFlight;
-            inFlight = null;
+            orphan = inFlight.getAndSet(null);
             oldClient = endpointClient;
             endpointClient = null;
             // Forget tokens: a restarted provider starts clean.
-            current = null;
-            renewAt = null;
+            snapshot = null;
             refreshToken = null;
         } finally {
             stateLock.unlock();
@@ -407,13 +475,20 @@ public class DefaultTokenProvider extends ServiceSupport implements ManagedToken
 
     /** The in-flight request, or a new one when allowed; throws fast while a lockout or backoff lasts. */
     private CompletableFuture<AccessToken> flightToWaitFor(Instant now) {
-        if (inFlight != null) {
-            return inFlight;
+        CompletableFuture<AccessToken> flight = inFlight.get();
+        if (flight != null) {
+            return flight;
         }
         if (!attemptAllowed(now)) {
             throw blocked();
         }
         return startAcquisition(true);
+    }
+
+    /** Whether no backoff or lockout forbids a token request at this instant; without the lock, no side effect. */
+    private boolean notBlockedAt(long nowMillis) {
+        Instant until = notBefore;
+        return until == null || nowMillis >= until.toEpochMilli();
     }
 
     /** Whether a token request may be sent now; ends a lockout whose quiet period is over. */
@@ -429,20 +504,34 @@ public class DefaultTokenProvider extends ServiceSupport implements ManagedToken
         return true;
     }
 
+    /** Under stateLock: starts a token request unless one is in flight (started meanwhile without the lock). */
     private CompletableFuture<AccessToken> startAcquisition(boolean callerWaits) {
         CompletableFuture<AccessToken> flight = new CompletableFuture<>();
+        if (!inFlight.compareAndSet(null, flight)) {
+            return inFlight.get(); // only the lock holder clears it
+        }
+        launch(flight, callerWaits);
+        return flight;
+    }
+
+    /** Under stateLock, with {@code flight} in inFlight: runs it on the provider's thread. */
+    private void launch(CompletableFuture<AccessToken> flight, boolean callerWaits) {
         TokenEndpointClient client = endpointClient;
-        inFlight = flight;
+        ScheduledThreadPoolExecutor runner = executor;
         try {
-            executor.execute(() -> runAcquisition(flight, client));
+            if (runner == null) {
+                throw new RejectedExecutionException("stopped");
+            }
+            runner.execute(() -> runAcquisition(flight, client));
         } catch (RejectedExecutionException e) {
-            inFlight = null;
+            inFlight.compareAndSet(flight, null);
+            ChimpyPosAuthenticationException stopping = new ChimpyPosAuthenticationException(
+                    TokenFailureReason.AUTH_SERVICE_UNAVAILABLE, "The token provider is stopping");
+            flight.completeExceptionally(stopping);
             if (callerWaits) {
-                throw new ChimpyPosAuthenticationException(
-                        TokenFailureReason.AUTH_SERVICE_UNAVAILABLE, "The token provider is stopping");
+                throw stopping;
             }
         }
-        return flight;
     }
 
     private AccessToken await(CompletableFuture<AccessToken> flight) {
@@ -620,15 +709,14 @@ public class DefaultTokenProvider extends ServiceSupport implements ManagedToken
         Instant due;
         stateLock.lock();
         try {
-            if (flight != inFlight) {
+            if (flight != inFlight.get()) {
                 return; // stopped meanwhile
             }
-            renewed = current != null;
-            current = token;
+            renewed = snapshot != null;
+            Snapshot installed = snapshotOf(token);
             currentAfterUnauthorized = nextAfterUnauthorized;
             nextAfterUnauthorized = false;
-            renewAt = computeRenewAt(token);
-            due = renewAt;
+            due = Instant.ofEpochMilli(installed.renewAtMillis());
             if (response.refreshToken() != null) {
                 refreshToken = response.refreshToken();
             }
@@ -640,7 +728,9 @@ public class DefaultTokenProvider extends ServiceSupport implements ManagedToken
             consecutiveFailures = 0;
             notBefore = null;
             credentialsLocked = false;
-            inFlight = null;
+            // Token first, then the end of the flight: a caller that sees no flight also sees the new token.
+            snapshot = installed;
+            inFlight.set(null);
             scheduleWakeUp();
         } finally {
             stateLock.unlock();
@@ -678,11 +768,10 @@ public class DefaultTokenProvider extends ServiceSupport implements ManagedToken
         ChimpyPosAuthenticationException delivered;
         stateLock.lock();
         try {
-            if (flight != inFlight) {
+            if (flight != inFlight.get()) {
                 flight.completeExceptionally(failure);
                 return;
             }
-            inFlight = null;
             consecutiveFailures++;
             lastFailure = failure;
             Instant now = clock.instant();
@@ -704,6 +793,8 @@ public class DefaultTokenProvider extends ServiceSupport implements ManagedToken
                 notBefore = now.plus(backoff(consecutiveFailures - 1));
             }
             delivered = blocked();
+            // Backoff first, then the end of the flight: a caller that sees no flight also sees the backoff.
+            inFlight.set(null);
             scheduleWakeUp();
         } finally {
             stateLock.unlock();
@@ -756,8 +847,18 @@ public class DefaultTokenProvider extends ServiceSupport implements ManagedToken
 
     // ---- timing ----------------------------------------------------------------------------------------------
 
-    private static boolean isUsable(AccessToken token, Instant now) {
-        return token != null && now.isBefore(token.expiresAt().minus(expiryGuard(token.lifetime())));
+    /** A token with the instants, as epoch millis, until which it is served and at which its renewal is due. */
+    private record Snapshot(AccessToken token, long usableUntilMillis, long renewAtMillis) {
+        boolean usableAt(long nowMillis) {
+            return nowMillis < usableUntilMillis;
+        }
+    }
+
+    /** Computes the token's deadlines once, when it is installed. */
+    private Snapshot snapshotOf(AccessToken token) {
+        Duration lifetime = token.lifetime();
+        long usableUntil = token.expiresAt().minus(expiryGuard(lifetime)).toEpochMilli();
+        return new Snapshot(token, usableUntil, computeRenewAt(token).toEpochMilli());
     }
 
     private static Duration expiryGuard(Duration lifetime) {
@@ -800,10 +901,11 @@ public class DefaultTokenProvider extends ServiceSupport implements ManagedToken
             wakeUp.cancel(false);
             wakeUp = null;
         }
-        if (executor == null || current == null || renewAt == null) {
+        Snapshot current = snapshot;
+        if (executor == null || current == null) {
             return;
         }
-        Instant due = renewAt;
+        Instant due = Instant.ofEpochMilli(current.renewAtMillis());
         if (notBefore != null && notBefore.isAfter(due)) {
             due = notBefore;
         }
@@ -823,15 +925,18 @@ public class DefaultTokenProvider extends ServiceSupport implements ManagedToken
         stateLock.lock();
         try {
             wakeUp = null;
-            if (executor == null || inFlight != null) {
+            if (executor == null || inFlight.get() != null) {
                 return;
             }
             Instant now = clock.instant();
-            if (!isUsable(current, now)) {
+            Snapshot current = snapshot;
+            if (current == null || !current.usableAt(now.toEpochMilli())) {
                 return; // nothing to keep warm; the next caller fetches a token
             }
-            if (!now.isBefore(renewAt) && attemptAllowed(now)) {
-                LOG.debug("Renewal timer: renewing the access token expiring at {}", current.expiresAt());
+            if (now.toEpochMilli() >= current.renewAtMillis() && attemptAllowed(now)) {
+                LOG.debug(
+                        "Renewal timer: renewing the access token expiring at {}",
+                        current.token().expiresAt());
                 startAcquisition(false);
             } else {
                 scheduleWakeUp();

@@ -35,6 +35,7 @@ public final class ApiRequest {
     private final Object body;
     private final String resourceKey;
     private final boolean idempotent;
+    private final boolean reused;
 
     private ApiRequest(Builder b) {
         this.operation = Objects.requireNonNull(b.operation, "operation");
@@ -45,6 +46,24 @@ public final class ApiRequest {
         this.body = b.body;
         this.resourceKey = Objects.requireNonNull(b.resourceKey, "resourceKey");
         this.idempotent = b.idempotent;
+        this.reused = false;
+    }
+
+    private ApiRequest(ApiRequest original) {
+        this.operation = original.operation;
+        this.method = original.method;
+        this.path = original.path;
+        this.pathVariables = original.pathVariables;
+        this.query = original.query;
+        this.body = original.body;
+        this.resourceKey = original.resourceKey;
+        this.idempotent = original.idempotent;
+        this.reused = true;
+    }
+
+    /** This request, marked to be sent many times unchanged (see {@link #reused()}). */
+    public ApiRequest asReused() {
+        return reused ? this : new ApiRequest(this);
     }
 
     /** A GET: safe to replay. */
@@ -100,6 +119,14 @@ public final class ApiRequest {
      */
     public boolean idempotent() {
         return idempotent;
+    }
+
+    /**
+     * Whether this instance is built once and sent many times (the fixed request of an endpoint): a client may keep
+     * what it derives from it, such as the expanded URI.
+     */
+    public boolean reused() {
+        return reused;
     }
 
     /** Method and path template, never the values: safe for logs and exception messages. */
@@ -159,6 +186,7 @@ public final class ApiRequest {
             return this;
         }
 
+        /** Builds the request. */
         public ApiRequest build() {
             return new ApiRequest(this);
         }

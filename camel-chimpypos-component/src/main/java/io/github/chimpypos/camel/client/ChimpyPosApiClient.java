@@ -17,6 +17,7 @@ package io.github.chimpypos.camel.client;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.util.Map;
@@ -34,7 +35,9 @@ import io.github.chimpypos.camel.auth.TokenProvider;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.core5.http.ClassicHttpRequest;
+import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
@@ -59,6 +62,8 @@ public final class ChimpyPosApiClient implements Closeable {
     private final TokenProvider tokenProvider;
     private final ObjectMapper mapper;
     private final int ioErrorReplays;
+    /** The URI of the last request built to be sent many times (an endpoint's fixed request): expanded once. */
+    private volatile ResolvedUri lastResolved;
 
     /**
      * @param http            the HTTP client
@@ -121,6 +126,18 @@ public final class ChimpyPosApiClient implements Closeable {
     }
 
     URI uri(ApiRequest request) {
+        ResolvedUri resolved = lastResolved;
+        if (resolved != null && resolved.request() == request) {
+            return resolved.uri();
+        }
+        URI uri = expand(request);
+        if (request.reused()) {
+            lastResolved = new ResolvedUri(request, uri);
+        }
+        return uri;
+    }
+
+    private URI expand(ApiRequest request) {
         StringBuilder url = new StringBuilder(baseUrl).append(request.path().expand(request.pathVariables()));
         char separator = '?';
         for (Map.Entry<String, String> parameter : request.query().entrySet()) {
@@ -180,12 +197,32 @@ public final class ChimpyPosApiClient implements Closeable {
             builder.setEntity(new ByteArrayEntity(body, ContentType.APPLICATION_JSON));
         }
         ClassicHttpRequest httpRequest = builder.build();
-        return http.execute(
-                httpRequest,
-                response -> new RawResponse(
-                        response.getCode(),
-                        response.getReasonPhrase(),
-                        response.getEntity() == null ? new byte[0] : EntityUtils.toByteArray(response.getEntity())));
+        return http.execute(httpRequest, this::read);
+    }
+
+    /**
+     * Parses a 2xx answer straight from the stream (Jackson recycles its buffers); keeps the bytes of any other answer
+     * for the error mapping. A read failure is an I/O error as before; an unparsable 2xx body is kept as such.
+     */
+    private RawResponse read(ClassicHttpResponse response) throws IOException {
+        int status = response.getCode();
+        HttpEntity entity = response.getEntity();
+        if (status / 100 != 2) {
+            return new RawResponse(
+                    status,
+                    response.getReasonPhrase(),
+                    entity == null ? new byte[0] : EntityUtils.toByteArray(entity),
+                    null,
+                    null);
+        }
+        if (entity == null) {
+            return new RawResponse(status, response.getReasonPhrase(), null, null, null);
+        }
+        try (InputStream content = entity.getContent()) {
+            return new RawResponse(status, response.getReasonPhrase(), null, mapper.readTree(content), null);
+        } catch (JsonProcessingException e) {
+            return new RawResponse(status, response.getReasonPhrase(), null, null, e);
+        }
     }
 
     private <T> ApiResult<T> readResult(ApiRequest request, RawResponse response, Class<T> type) {
@@ -263,7 +300,10 @@ public final class ChimpyPosApiClient implements Closeable {
 
     private JsonNode readTree(ApiRequest request, RawResponse response) {
         try {
-            JsonNode root = mapper.readTree(response.body());
+            if (response.parseFailure() != null) {
+                throw response.parseFailure();
+            }
+            JsonNode root = response.tree();
             if (root == null || !root.isObject()) {
                 throw new ChimpyPosApiException(
                         request.describe() + ": the answer (HTTP " + response.status() + ") is not a JSON object",
@@ -324,5 +364,9 @@ public final class ChimpyPosApiClient implements Closeable {
         }
     }
 
-    private record RawResponse(int status, String reason, byte[] body) {}
+    /** An answer: the parsed tree (or its parse failure) of a 2xx, the raw bytes of anything else. */
+    private record RawResponse(
+            int status, String reason, byte[] body, JsonNode tree, JsonProcessingException parseFailure) {}
+
+    private record ResolvedUri(ApiRequest request, URI uri) {}
 }

@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 
 import io.github.chimpypos.camel.ChimpyPosAuthenticationException;
 import org.junit.jupiter.api.AfterEach;
@@ -120,8 +121,88 @@ class DefaultTokenProviderTest {
             assertThat(provider.getToken()).isSameAs(first);
         }
         assertThat(endpoint.calls()).isEqualTo(1);
+        assertThat(first.authorizationHeader()).isEqualTo("Bearer fake-at-1").isSameAs(first.authorizationHeader());
         assertThat(first.obtainedAt()).isEqualTo(Instant.parse("2030-01-01T00:00:00Z"));
         assertThat(first.expiresAt()).isEqualTo(first.obtainedAt().plus(LIFETIME));
+    }
+
+    @Test
+    void aCachedTokenIsServedWithoutWaitingForTheLock() throws Exception {
+        start();
+        AccessToken first = provider.getToken();
+        clock.advance(RENEWAL_DUE.minusSeconds(1));
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Thread holder = new Thread(() -> {
+            provider.stateLock().lock();
+            try {
+                locked.countDown();
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                provider.stateLock().unlock();
+            }
+        });
+        holder.start();
+        try {
+            locked.await();
+            assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
+                for (int i = 0; i < 1000; i++) {
+                    assertThat(provider.getToken()).isSameAs(first);
+                }
+            });
+        } finally {
+            release.countDown();
+            holder.join();
+        }
+        assertThat(endpoint.calls()).isEqualTo(1);
+    }
+
+    @Test
+    void onlyTheCallerThatStartsTheRenewalTakesTheLock() throws Exception {
+        start();
+        AccessToken first = provider.getToken();
+        clock.advance(RENEWAL_DUE);
+        provider.stateLock().lock();
+        Concurrently<AccessToken> starter;
+        try {
+            // The first caller past the renewal point wins the compare-and-set and waits for the lock...
+            starter = Concurrently.run(1, provider::getToken);
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> provider.stateLock().hasQueuedThreads());
+            // ...every other caller keeps the valid token at once.
+            assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
+                for (int i = 0; i < 1000; i++) {
+                    assertThat(provider.getToken()).isSameAs(first);
+                }
+            });
+            assertThat(endpoint.calls()).isEqualTo(1);
+        } finally {
+            provider.stateLock().unlock();
+        }
+        assertThat(starter.results()).containsExactly(first);
+        awaitCalls(2);
+        assertThat(provider.getToken().value()).isEqualTo("fake-at-2");
+        assertThat(endpoint.maxConcurrentCalls()).isEqualTo(1);
+    }
+
+    @Test
+    void concurrentCallersAcrossManyRenewalsNeverOverlapTokenCallsNorReuseARefreshToken() throws Exception {
+        endpoint.expiresIn(30);
+        start();
+        provider.getToken();
+        for (int round = 0; round < 50; round++) {
+            clock.advance(provider.status().timeToRenewal());
+            int before = endpoint.calls();
+            List<AccessToken> tokens = Concurrently.run(16, provider::getToken).results();
+            assertThat(tokens).hasSize(16).doesNotContainNull();
+            awaitQuiet(() -> endpoint.calls() > before);
+            assertThat(endpoint.calls()).isEqualTo(before + 1);
+        }
+        assertThat(endpoint.calls()).isEqualTo(51);
+        assertThat(endpoint.maxConcurrentCalls()).isEqualTo(1);
+        assertThat(endpoint.reusedRefreshTokens()).isZero();
     }
 
     @Test

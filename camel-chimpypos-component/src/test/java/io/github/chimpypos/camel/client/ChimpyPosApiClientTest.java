@@ -193,6 +193,38 @@ class ChimpyPosApiClientTest {
     }
 
     @Test
+    void anUnparsableSuccessIsNeverMistakenForAnIoErrorAndReplayed() {
+        server.respond(200, "{\"data\":{\"station\":").respond(200, "");
+
+        ApiRequest pricing = ApiRequest.get("getStationPricing", STATION_PRICING_PATH)
+                .pathVariable("external_id", "abc1")
+                .resourceKey("station")
+                .build();
+        assertThatThrownBy(() -> client.execute(pricing, StationPricing.class))
+                .isInstanceOf(ChimpyPosApiException.class)
+                .hasMessageContaining("not valid JSON");
+        assertThatThrownBy(() -> client.execute(pricing, StationPricing.class))
+                .isInstanceOf(ChimpyPosApiException.class)
+                .hasMessageContaining("is not a JSON object");
+        assertThat(server.requests()).hasSize(2);
+    }
+
+    @Test
+    void theUriOfAReusedRequestIsExpandedOnce() {
+        ApiRequest once = ApiRequest.get("getStationPricing", STATION_PRICING_PATH)
+                .pathVariable("external_id", "abc 1")
+                .query("lang", "de")
+                .resourceKey("station")
+                .build();
+        ApiRequest reused = once.asReused();
+
+        assertThat(client.uri(reused)).isSameAs(client.uri(reused));
+        assertThat(client.uri(reused).toString()).isEqualTo(server.url() + "/api/v2/stations/abc%201/pricing?lang=de");
+        assertThat(client.uri(once)).isNotSameAs(client.uri(once)).isEqualTo(client.uri(reused));
+        assertThat(once.reused()).isFalse();
+    }
+
+    @Test
     void renewsTheTokenAfter401AndReplaysAPostOnce() {
         server.respond(401, "").respond(200, RENTAL_OK);
 

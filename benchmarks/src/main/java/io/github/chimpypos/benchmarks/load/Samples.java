@@ -1,0 +1,93 @@
+package io.github.chimpypos.benchmarks.load;
+
+import java.util.Arrays;
+
+/**
+ * The requests completed inside a measurement window: when each started ({@link System#nanoTime()}) and how long it
+ * took, plus the failures.
+ */
+public final class Samples {
+
+    private final long[] starts;
+    private final long[] latencies;
+    private final long[] sortedLatencies;
+    private final long windowStart;
+    private final long windowNanos;
+    private final long errors;
+    private final Throwable firstError;
+
+    Samples(long[] starts, long[] latencies, long windowStart, long windowNanos, long errors, Throwable firstError) {
+        this.starts = starts;
+        this.latencies = latencies;
+        this.sortedLatencies = latencies.clone();
+        Arrays.sort(sortedLatencies);
+        this.windowStart = windowStart;
+        this.windowNanos = windowNanos;
+        this.errors = errors;
+        this.firstError = firstError;
+    }
+
+    public int count() {
+        return latencies.length;
+    }
+
+    public long errors() {
+        return errors;
+    }
+
+    public Throwable firstError() {
+        return firstError;
+    }
+
+    public long windowStart() {
+        return windowStart;
+    }
+
+    public double windowSeconds() {
+        return windowNanos / 1e9;
+    }
+
+    /** Successful requests per second over the window. */
+    public double throughput() {
+        return count() / windowSeconds();
+    }
+
+    /** Latency at quantile {@code q} (0..1) in milliseconds, nearest-rank. */
+    public double percentileMillis(double q) {
+        return percentileMillis(sortedLatencies, q);
+    }
+
+    public double maxMillis() {
+        return sortedLatencies.length == 0 ? Double.NaN : sortedLatencies[sortedLatencies.length - 1] / 1e6;
+    }
+
+    public long start(int i) {
+        return starts[i];
+    }
+
+    public long latency(int i) {
+        return latencies[i];
+    }
+
+    static double percentileMillis(long[] sorted, double q) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        int rank = (int) Math.ceil(q * sorted.length);
+        return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))] / 1e6;
+    }
+
+    /** Latency quantile over the subset of requests selected by {@code include}. */
+    public double percentileMillis(double q, java.util.function.IntPredicate include) {
+        long[] selected = java.util.stream.IntStream.range(0, count())
+                .filter(include)
+                .mapToLong(i -> latencies[i])
+                .sorted()
+                .toArray();
+        return percentileMillis(selected, q);
+    }
+
+    public int count(java.util.function.IntPredicate include) {
+        return (int) java.util.stream.IntStream.range(0, count()).filter(include).count();
+    }
+}

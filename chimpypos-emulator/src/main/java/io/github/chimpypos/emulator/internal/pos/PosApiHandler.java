@@ -1,0 +1,328 @@
+/*
+ * Copyright the camel-chimpypos authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.chimpypos.emulator.internal.pos;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import io.github.chimpypos.emulator.Fault;
+import io.github.chimpypos.emulator.internal.Json;
+import io.github.chimpypos.emulator.internal.auth.AccessTokens;
+import io.github.chimpypos.emulator.internal.control.ArmedFaults;
+import io.github.chimpypos.emulator.internal.control.Latency;
+import io.github.chimpypos.emulator.internal.control.LiveCounters;
+import io.github.chimpypos.emulator.internal.http.BodyTooLargeException;
+import io.github.chimpypos.emulator.internal.http.MalformedRequestException;
+import io.github.chimpypos.emulator.internal.http.Request;
+import io.github.chimpypos.emulator.internal.http.Responses;
+
+/**
+ * HTTP front of the PoS API: faults and latency first (they play the network and gateway), then the bearer token,
+ * then routing to {@link PosApi}. {@code /__admin} is handed to the control API untouched.
+ */
+public final class PosApiHandler implements HttpHandler {
+
+    private static final String ADMIN_PREFIX = "/__admin";
+
+    private final PosApi api;
+    private final AccessTokens accessTokens;
+    private final String audience;
+    private final HttpHandler admin;
+    private final LiveCounters counters;
+    private final ArmedFaults faults;
+    private final Latency latency;
+
+    public PosApiHandler(
+            PosApi api,
+            AccessTokens accessTokens,
+            String audience,
+            HttpHandler admin,
+            LiveCounters counters,
+            ArmedFaults faults,
+            Latency latency) {
+        this.api = api;
+        this.accessTokens = accessTokens;
+        this.audience = audience;
+        this.admin = admin;
+        this.counters = counters;
+        this.faults = faults;
+        this.latency = latency;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getRawPath();
+        if (path.equals(ADMIN_PREFIX) || path.startsWith(ADMIN_PREFIX + "/")) {
+            admin.handle(exchange);
+            return;
+        }
+        counters.apiInFlight().enter();
+        try {
+            apiCall(exchange);
+        } finally {
+            counters.apiInFlight().exit();
+        }
+    }
+
+    private void apiCall(HttpExchange exchange) throws IOException {
+        latency.apply();
+        Route route = null;
+        String lang = null;
+        try {
+            Request request = Request.of(exchange);
+            lang = request.query().get("lang");
+            route = Route.match(request.method(), request.segments());
+            Optional<Fault> fault = faults.take();
+            if (fault.isPresent()) {
+                int status = play(exchange, fault.get(), lang);
+                count(route, status);
+                return;
+            }
+            String rejection = tokenRejection(request.header("Authorization"));
+            if (rejection != null) {
+                unauthorized(exchange, rejection);
+                count(route, 401);
+                return;
+            }
+            byte[] body = request.body();
+            if (route == null) {
+                throw new ApiException(404, "not_found", request.path());
+            }
+            if (route.operation() == null) {
+                exchange.getResponseHeaders().set("Allow", route.allowedMethods());
+                throw new ApiException(405, "method_not_allowed", "use " + route.allowedMethods());
+            }
+            Call call = new Call(
+                    request.method(), request.path(), request.query(), route.hasBody() ? parseBody(body) : null);
+            Answer answer = route.invoke(api, call);
+            Responses.bytes(exchange, answer.status(), Responses.JSON, answer.body());
+            count(route, answer.status());
+        } catch (ApiException e) {
+            errorEnvelope(exchange, e, lang);
+            count(route, e.status());
+        } catch (BodyTooLargeException e) {
+            errorEnvelope(exchange, new ApiException(413, "payload_too_large", e.getMessage()), lang);
+            count(route, 413);
+        } catch (MalformedRequestException e) {
+            errorEnvelope(exchange, ApiException.invalidParameter("url", e.getMessage()), lang);
+            count(route, 400);
+        }
+    }
+
+    private static JsonNode parseBody(byte[] body) {
+        if (body.length == 0) {
+            throw ApiException.invalidParameter("body", "is required (JSON object)");
+        }
+        try {
+            return Json.read(body);
+        } catch (JsonProcessingException e) {
+            throw ApiException.invalidParameter("body", "is not valid JSON");
+        }
+    }
+
+    private String tokenRejection(String authorization) {
+        if (authorization == null || authorization.isBlank()) {
+            return "Missing bearer token";
+        }
+        String[] parts = authorization.trim().split("\\s+", 2);
+        if (parts.length != 2 || !parts[0].equalsIgnoreCase("Bearer")) {
+            return "Authorization header must be 'Bearer <access_token>'";
+        }
+        return accessTokens.rejectionReason(parts[1], audience);
+    }
+
+    private static void unauthorized(HttpExchange exchange, String reason) throws IOException {
+        exchange.getResponseHeaders()
+                .set(
+                        "WWW-Authenticate",
+                        "Bearer realm=\"chimpy-pos-api\", error=\"invalid_token\", error_description=\"" + reason
+                                + "\"");
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", "invalid_token");
+        body.put("error_description", reason);
+        Responses.json(exchange, 401, body);
+    }
+
+    /** @return the status played, 0 for a dropped connection */
+    private static int play(HttpExchange exchange, Fault fault, String lang) throws IOException {
+        switch (fault.kind()) {
+            case DROP_CONNECTION -> {
+                Responses.drop(exchange);
+                return 0;
+            }
+            case RESPOND -> {
+                Responses.text(exchange, fault.httpStatus(), fault.contentType(), fault.body());
+                return fault.httpStatus();
+            }
+            case TOO_MANY_REQUESTS -> {
+                long seconds = ceilSeconds(fault.retryAfter());
+                exchange.getResponseHeaders().set("Retry-After", String.valueOf(seconds));
+                errorEnvelope(
+                        exchange, new ApiException(429, "too_many_requests", "retry after " + seconds + " s"), lang);
+                return 429;
+            }
+            case STATUS -> {
+                errorEnvelope(exchange, new ApiException(fault.httpStatus(), "undefined", "injected fault"), lang);
+                return fault.httpStatus();
+            }
+        }
+        throw new IllegalStateException("Unknown fault " + fault);
+    }
+
+    private static long ceilSeconds(java.time.Duration duration) {
+        long seconds = duration.getSeconds();
+        return duration.getNano() > 0 ? seconds + 1 : seconds;
+    }
+
+    private static void errorEnvelope(HttpExchange exchange, ApiException e, String lang) throws IOException {
+        String locale =
+                e.locale() != null ? e.locale() : lang != null && Validation.LANGUAGES.contains(lang) ? lang : "en";
+        String key = switch (e.errorType()) {
+            case "too_many_requests" -> "injected_fault";
+            case "undefined" -> e.status() >= 500 ? "injected_fault" : "undefined";
+            default -> e.errorType();
+        };
+        String message = Messages.text(key, locale);
+        if (e.detail() != null && e.errorType().equals("invalid_parameter")) {
+            message = message + ": " + e.detail();
+        } else if (e.detail() != null && e.status() != 404 && e.status() < 500) {
+            message = message + " (" + e.detail() + ")";
+        }
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("status", "error");
+        error.put("error_type", e.errorType());
+        error.put("error_message", message);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", error);
+        body.put("locale", locale);
+        Responses.json(exchange, e.status(), body);
+    }
+
+    private void count(Route route, int status) {
+        if (route == null || route.operation() == null) {
+            counters.apiCall("unknown", null, status);
+        } else {
+            counters.apiCall(route.operation(), route.template(), status);
+        }
+    }
+
+    /** A matched PoS route; {@code operation == null} means the path exists but not for this method. */
+    record Route(String operation, String template, String allowedMethods, boolean hasBody, Invoker invoker) {
+
+        interface Invoker {
+            Answer invoke(PosApi api, Call call);
+        }
+
+        Answer invoke(PosApi api, Call call) {
+            return invoker.invoke(api, call);
+        }
+
+        static Route match(String method, java.util.List<String> s) {
+            if (s.size() < 4 || !s.get(0).equals("api") || !s.get(1).equals("v2")) {
+                return null;
+            }
+            String resource = s.get(2);
+            int size = s.size();
+            if (resource.equals("batteries") && size == 4) {
+                return only(
+                        method,
+                        "GET",
+                        "checkBattery",
+                        "/api/v2/batteries/{battery_id}",
+                        false,
+                        (api, call) -> api.checkBattery(call, s.get(3)));
+            }
+            if (resource.equals("users") && size == 4) {
+                return only(
+                        method,
+                        "GET",
+                        "checkUser",
+                        "/api/v2/users/{user_coupon}",
+                        false,
+                        (api, call) -> api.checkUser(call, s.get(3)));
+            }
+            if (resource.equals("rentals") && size == 5 && s.get(3).equals("cancel")) {
+                return only(
+                        method,
+                        "PUT",
+                        "cancelRental",
+                        "/api/v2/rentals/cancel/{partner_transaction_id}",
+                        false,
+                        (api, call) -> api.cancel(call, s.get(4)));
+            }
+            if (resource.equals("rentals") && (size == 6 || size == 7)) {
+                String template = "/api/v2/rentals/{rental_type}/{location_id}/{battery_id}"
+                        + (size == 7 ? "/{user_coupon}" : "");
+                String coupon = size == 7 ? s.get(6) : null;
+                return switch (method) {
+                    case "GET" ->
+                        new Route(
+                                "getRentalPricing",
+                                "GET " + template,
+                                "GET, POST",
+                                false,
+                                (api, call) -> api.rental(call, false, s.get(3), s.get(4), s.get(5), coupon));
+                    case "POST" ->
+                        new Route(
+                                "createRental",
+                                "POST " + template,
+                                "GET, POST",
+                                false,
+                                (api, call) -> api.rental(call, true, s.get(3), s.get(4), s.get(5), coupon));
+                    default -> notAllowed("GET, POST");
+                };
+            }
+            if (resource.equals("stations") && size == 5 && s.get(4).equals("pricing")) {
+                return only(
+                        method,
+                        "GET",
+                        "getStationPricing",
+                        "/api/v2/stations/{external_id}/pricing",
+                        false,
+                        (api, call) -> api.stationPricing(call, s.get(3)));
+            }
+            if (resource.equals("stations") && size == 5 && s.get(4).equals("pickup")) {
+                return only(
+                        method,
+                        "POST",
+                        "createStationPickup",
+                        "/api/v2/stations/{external_id}/pickup",
+                        true,
+                        (api, call) -> api.stationPickup(call, s.get(3)));
+            }
+            return null;
+        }
+
+        private static Route only(
+                String method, String allowed, String operation, String template, boolean hasBody, Invoker invoker) {
+            if (!method.toUpperCase(Locale.ROOT).equals(allowed)) {
+                return notAllowed(allowed);
+            }
+            return new Route(operation, allowed + " " + template, allowed, hasBody, invoker);
+        }
+
+        private static Route notAllowed(String allowed) {
+            return new Route(null, null, allowed, false, null);
+        }
+    }
+}

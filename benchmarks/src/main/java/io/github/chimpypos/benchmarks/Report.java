@@ -1,3 +1,18 @@
+/*
+ * Copyright the camel-chimpypos authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.chimpypos.benchmarks;
 
 import java.io.IOException;
@@ -25,7 +40,8 @@ public final class Report {
     private static final Logger LOG = LoggerFactory.getLogger("benchmarks");
 
     /** One measured number. */
-    public record Measurement(String scenario, String client, String setting, String metric, double value, String unit) {}
+    public record Measurement(
+            String scenario, String client, String setting, String metric, double value, String unit) {}
 
     /**
      * Ours against a baseline. {@code ratio} is ours divided by the baseline; {@code met} is null where the row
@@ -52,7 +68,8 @@ public final class Report {
         environment.put(key, value);
     }
 
-    public synchronized void measure(String scenario, String client, String setting, String metric, double value, String unit) {
+    public synchronized void measure(
+            String scenario, String client, String setting, String metric, double value, String unit) {
         measurements.add(new Measurement(scenario, client, setting, metric, value, unit));
         LOG.info(String.format(
                 Locale.ROOT, "  %-14s %-11s %-16s %-22s %12.3f %s", scenario, client, setting, metric, value, unit));
@@ -157,7 +174,8 @@ public final class Report {
         }
         Files.writeString(directory.resolve("results.csv"), csv, StandardCharsets.UTF_8);
         StringBuilder md = new StringBuilder("# Benchmark summary\n\n");
-        environment.forEach((k, v) -> md.append("- ").append(k).append(": ").append(v).append('\n'));
+        environment.forEach(
+                (k, v) -> md.append("- ").append(k).append(": ").append(v).append('\n'));
         md.append('\n').append(summaryTable());
         Files.writeString(directory.resolve("summary.md"), md, StandardCharsets.UTF_8);
     }

@@ -1,3 +1,18 @@
+/*
+ * Copyright the camel-chimpypos authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.chimpypos.benchmarks;
 
 import java.io.IOException;
@@ -20,7 +35,15 @@ final class SvgChart {
 
     private static final String[] CLIENTS = {"chimpypos", "camel-http", "naive", "floor"};
     private static final Map<String, String> COLORS = Map.of(
-            "chimpypos", "#1f77b4", "camel-http", "#ff7f0e", "naive", "#d62728", "floor", "#7f7f7f", "ideal",
+            "chimpypos",
+            "#1f77b4",
+            "camel-http",
+            "#ff7f0e",
+            "naive",
+            "#d62728",
+            "floor",
+            "#7f7f7f",
+            "ideal",
             "#2ca02c");
     private static final int PANEL_W = 560;
     private static final int PANEL_H = 300;
@@ -84,7 +107,9 @@ final class SvgChart {
         Map<String, Map<String, Double>> byCallers = new LinkedHashMap<>();
         for (Report.Measurement m : report.measurements()) {
             if (m.scenario().equals("overhead") && m.metric().equals(metric)) {
-                byCallers.computeIfAbsent(m.setting(), k -> new LinkedHashMap<>()).put(m.client(), m.value());
+                byCallers
+                        .computeIfAbsent(m.setting(), k -> new LinkedHashMap<>())
+                        .put(m.client(), m.value());
             }
         }
         double cap = lowerIsBetter ? 4.0 : 1.4;
@@ -134,11 +159,10 @@ final class SvgChart {
         int top = y + 30;
         double max = Math.max(
                 10,
-                economy.values().stream()
-                        .mapToDouble(Double::doubleValue)
-                        .max()
-                        .orElse(10));
-        max = Math.max(max, herd.values().stream().mapToDouble(Double::doubleValue).max().orElse(10));
+                economy.values().stream().mapToDouble(Double::doubleValue).max().orElse(10));
+        max = Math.max(
+                max,
+                herd.values().stream().mapToDouble(Double::doubleValue).max().orElse(10));
         double logMax = Math.ceil(Math.log10(max));
         for (int i = 0; i <= logMax; i++) {
             int yy = (int) (bottom - (bottom - top) * i / logMax);
@@ -165,7 +189,8 @@ final class SvgChart {
             rect(bx, bottom - Math.max(1, h), barW - 6, Math.max(1, h), COLORS.get(b[1]));
             text((int) (bx + (barW - 6) / 2), (int) (bottom - h - 4), Report.format(v), "middle", 10, "normal");
         }
-        int economyBars = (int) bars.stream().filter(b -> b[0].equals("economy")).count();
+        int economyBars =
+                (int) bars.stream().filter(b -> b[0].equals("economy")).count();
         text((int) (left + 10 + economyBars * barW / 2), bottom + 16, "economy run", "middle", 11, "normal");
         text(
                 (int) (left + 10 + (economyBars + 1) * barW + (bars.size() - economyBars) * barW / 2),
@@ -202,8 +227,13 @@ final class SvgChart {
             }
             double bx = left + 10 + i * barW;
             bar(bx, barW - 12, v, 0, max * 1.1, top, bottom, COLORS.get(c));
-            text((int) (bx + (barW - 12) / 2), (int) yOf(v, 0, max * 1.1, top, bottom) - 4, Report.format(v), "middle",
-                    10, "normal");
+            text(
+                    (int) (bx + (barW - 12) / 2),
+                    (int) yOf(v, 0, max * 1.1, top, bottom) - 4,
+                    Report.format(v),
+                    "middle",
+                    10,
+                    "normal");
             text((int) (bx + (barW - 12) / 2), bottom + 16, c, "middle", 11, "normal");
             i++;
         }
@@ -211,8 +241,13 @@ final class SvgChart {
 
     @SuppressWarnings("unchecked")
     private void stallPanel(int x, int y, int width) {
-        frame(x, y, width, PANEL_H, "Renewal stall: request latency over time, token service slowed (dots: requests;"
-                + " ticks: token calls)");
+        frame(
+                x,
+                y,
+                width,
+                PANEL_H,
+                "Renewal stall: request latency over time, token service slowed (dots: requests;"
+                        + " ticks: token calls)");
         Object data = report.series("renewal-stall");
         if (!(data instanceof Map<?, ?> series)) {
             return;

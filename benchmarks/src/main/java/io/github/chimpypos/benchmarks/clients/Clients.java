@@ -1,8 +1,25 @@
+/*
+ * Copyright the camel-chimpypos authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.chimpypos.benchmarks.clients;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 
 import io.github.chimpypos.benchmarks.target.Target;
 import org.apache.camel.Exchange;
@@ -41,7 +58,9 @@ public final class Clients {
                 .append("&maxConnections=")
                 .append(options.maxConnections());
         if (options.refreshMargin() != null) {
-            uri.append("&refreshMargin=").append(options.refreshMargin().toMillis()).append("ms");
+            uri.append("&refreshMargin=")
+                    .append(options.refreshMargin().toMillis())
+                    .append("ms");
         }
         return uri.toString();
     }
@@ -50,10 +69,16 @@ public final class Clients {
         return oursUri(target, options, Target.STATION_ID);
     }
 
-    /** camel-http's https endpoint with its OAuth2 client-credentials options and token caching on. */
+    /**
+     * camel-http's https endpoint with its OAuth2 client-credentials options and token caching on. camel-http has no
+     * {@code audience} option, which an Auth0-style token service without a default audience requires; it appends
+     * {@code oauth2Scope} to the form body unencoded, so the audience rides along there.
+     */
     public static String peerUri(Target target, ClientOptions options) {
+        String audience = "&audience=" + URLEncoder.encode(target.audience(), StandardCharsets.UTF_8);
         return target.pricingUri()
                 + "?httpMethod=GET"
+                + "&oauth2Scope=" + CamelRouteClient.raw(audience)
                 + "&oauth2ClientId=" + CamelRouteClient.raw(target.clientId())
                 + "&oauth2ClientSecret=" + CamelRouteClient.raw(target.clientSecret())
                 + "&oauth2TokenEndpoint=" + CamelRouteClient.raw(target.tokenUrl())

@@ -1,3 +1,18 @@
+/*
+ * Copyright the camel-chimpypos authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.chimpypos.benchmarks.scenarios;
 
 import java.nio.file.Path;
@@ -35,7 +50,8 @@ public final class AllocationScenario {
                 .warmupIterations(config.jmhWarmupIterations())
                 .warmupTime(TimeValue.milliseconds(config.jmhIterationTime().toMillis()))
                 .measurementIterations(config.jmhMeasurementIterations())
-                .measurementTime(TimeValue.milliseconds(config.jmhIterationTime().toMillis()))
+                .measurementTime(
+                        TimeValue.milliseconds(config.jmhIterationTime().toMillis()))
                 .addProfiler(GCProfiler.class)
                 .jvmArgsAppend("-Xms512m", "-Xmx512m")
                 .shouldFailOnError(true)
@@ -62,14 +78,35 @@ public final class AllocationScenario {
         double floor = byClient.get(ClientKind.FLOOR)[0];
         double peer = byClient.get(ClientKind.PEER)[0];
         report.compare(
-                "5 allocation", "bytes allocated per request", "floor", ours, floor, "bytes", "<= 1.5x",
-                ours <= 1.5 * floor, null);
+                "5 allocation",
+                "bytes allocated per request",
+                "floor",
+                ours,
+                floor,
+                "bytes",
+                "<= 1.5x",
+                ours <= 1.5 * floor,
+                null);
         report.compare(
-                "5 allocation", "bytes allocated per request", "camel-http", ours, peer, "bytes", "<= 1.00x (ahead)",
-                ours <= peer, null);
+                "5 allocation",
+                "bytes allocated per request",
+                "camel-http",
+                ours,
+                peer,
+                "bytes",
+                "<= 1.00x (ahead)",
+                ours <= peer,
+                null);
         report.compare(
-                "5 allocation", "time per request (JMH, 1 caller)", "floor", byClient.get(ClientKind.OURS)[1],
-                byClient.get(ClientKind.FLOOR)[1], "us", null, null, null);
+                "5 allocation",
+                "time per request (JMH, 1 caller)",
+                "floor",
+                byClient.get(ClientKind.OURS)[1],
+                byClient.get(ClientKind.FLOOR)[1],
+                "us",
+                null,
+                null,
+                null);
         Map<String, Object> chart = new java.util.LinkedHashMap<>();
         byClient.forEach((k, v) -> chart.put(k.label(), v[0]));
         report.series("allocation", chart);

@@ -1,3 +1,18 @@
+/*
+ * Copyright the camel-chimpypos authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.chimpypos.benchmarks.scenarios;
 
 import java.time.Duration;
@@ -37,16 +52,44 @@ public final class ColdHerdScenario {
         long[] naive = runOne(ClientKind.NAIVE, config, report);
         String callers = config.herdCallers() + " callers";
         report.compare(
-                "4 cold herd", "token calls, " + callers + " (worst of " + config.herdRepeats() + ")", "goal: 1",
-                oursWorstCalls, 1, "calls", "exactly 1", oursWorstCalls == 1, null);
+                "4 cold herd",
+                "token calls, " + callers + " (worst of " + config.herdRepeats() + ")",
+                "goal: 1",
+                oursWorstCalls,
+                1,
+                "calls",
+                "exactly 1",
+                oursWorstCalls == 1,
+                null);
         report.compare(
-                "4 cold herd", "token calls, " + callers, "camel-http", oursWorstCalls, peer[0], "calls",
-                "fewer (ahead)", oursWorstCalls < peer[0], null);
+                "4 cold herd",
+                "token calls, " + callers,
+                "camel-http",
+                oursWorstCalls,
+                peer[0],
+                "calls",
+                "fewer (ahead)",
+                oursWorstCalls < peer[0],
+                null);
         report.compare(
-                "4 cold herd", "time to last success", "camel-http", oursWorstMillis, peer[1] / 1000.0, "ms",
-                "<= 1.00x (ahead)", oursWorstMillis <= peer[1] / 1000.0, null);
+                "4 cold herd",
+                "time to last success",
+                "camel-http",
+                oursWorstMillis,
+                peer[1] / 1000.0,
+                "ms",
+                "<= 1.00x (ahead)",
+                oursWorstMillis <= peer[1] / 1000.0,
+                null);
         report.compare(
-                "4 cold herd", "time to last success", "naive", oursWorstMillis, naive[1] / 1000.0, "ms", null, null,
+                "4 cold herd",
+                "time to last success",
+                "naive",
+                oursWorstMillis,
+                naive[1] / 1000.0,
+                "ms",
+                null,
+                null,
                 null);
         chart.put("chimpypos", oursWorstCalls);
         chart.put("camel-http", peer[0]);

@@ -1,3 +1,18 @@
+/*
+ * Copyright the camel-chimpypos authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.chimpypos.benchmarks.scenarios;
 
 import java.io.IOException;
@@ -39,20 +54,40 @@ public final class MemoryScenario {
             double ours = perEndpoint(config, report, target, ClientKind.OURS);
             long oursTokenCalls = emulator.tokenCalls() - tokenCallsBefore;
             report.measure(
-                    "endpoints", "chimpypos", config.endpoints() + " endpoints", "token calls", oursTokenCalls, "calls");
+                    "endpoints",
+                    "chimpypos",
+                    config.endpoints() + " endpoints",
+                    "token calls",
+                    oursTokenCalls,
+                    "calls");
             double peer = perEndpoint(config, report, target, ClientKind.PEER);
             report.compare(
-                    "5 memory", "heap retained per endpoint (" + config.endpoints() + " endpoints)", "camel-http", ours,
-                    peer, "bytes", "<= 1.00x (ahead)", ours <= peer, null);
+                    "5 memory",
+                    "heap retained per endpoint (" + config.endpoints() + " endpoints)",
+                    "camel-http",
+                    ours,
+                    peer,
+                    "bytes",
+                    "<= 1.00x (ahead)",
+                    ours <= peer,
+                    null);
             report.compare(
-                    "5 memory", "token calls for " + config.endpoints() + " endpoints, 2 used", "goal: 1",
-                    oursTokenCalls, 1, "calls", "exactly 1 (one shared provider)", oursTokenCalls == 1, null);
+                    "5 memory",
+                    "token calls for " + config.endpoints() + " endpoints, 2 used",
+                    "goal: 1",
+                    oursTokenCalls,
+                    1,
+                    "calls",
+                    "exactly 1 (one shared provider)",
+                    oursTokenCalls == 1,
+                    null);
         }
     }
 
     private static double perEndpoint(SuiteConfig config, Report report, Target target, ClientKind kind) {
         ClientOptions options = ClientOptions.defaults();
-        try (CamelContext camel = new DefaultCamelContext()) {
+        CamelContext camel = new DefaultCamelContext();
+        try {
             camel.getRegistry().bind(Tls.BEAN, Tls.sslContextParameters(target));
             camel.start();
             // the first endpoint carries the fixed cost (provider, pools); the others are the marginal ones we count
@@ -67,10 +102,16 @@ public final class MemoryScenario {
             long after = Scenarios.usedHeapAfterGc();
             double perEndpoint = (after - before) / (double) (config.endpoints() - 1);
             report.measure(
-                    "endpoints", kind.label(), config.endpoints() + " endpoints", "heap per endpoint", perEndpoint,
+                    "endpoints",
+                    kind.label(),
+                    config.endpoints() + " endpoints",
+                    "heap per endpoint",
+                    perEndpoint,
                     "bytes");
             producers.forEach(ServiceHelper::stopService);
             return perEndpoint;
+        } finally {
+            camel.stop();
         }
     }
 
@@ -112,7 +153,9 @@ public final class MemoryScenario {
         Duration margin = config.soakLifetime().dividedBy(4);
         try (EmulatorProcess emulator = EmulatorProcess.start(config.soakLifetime());
                 PricingClient client = Clients.create(
-                        ClientKind.OURS, emulator.target(), ClientOptions.defaults().withRefreshMargin(margin))) {
+                        ClientKind.OURS,
+                        emulator.target(),
+                        ClientOptions.defaults().withRefreshMargin(margin))) {
             AtomicBoolean running = new AtomicBoolean(true);
             AtomicLong requests = new AtomicLong();
             AtomicLong failures = new AtomicLong();
@@ -151,18 +194,26 @@ public final class MemoryScenario {
             // the first sample still holds warm-up effects (JIT, pools filling): growth is counted from the second
             long first = heap.get(Math.min(1, heap.size() - 1));
             long last = heap.get(heap.size() - 1);
-            String setting = config.soakRun().toSeconds() + "s, lifetime " + config.soakLifetime().toSeconds() + "s";
+            String setting = config.soakRun().toSeconds() + "s, lifetime "
+                    + config.soakLifetime().toSeconds() + "s";
             for (int i = 0; i < heap.size(); i++) {
                 report.measure("soak", "chimpypos", setting, "heap after GC #" + i, heap.get(i) / 1024.0, "KiB");
             }
             report.measure("soak", "chimpypos", setting, "requests", requests.get(), "requests");
             report.measure("soak", "chimpypos", setting, "failed requests", failures.get(), "requests");
-            long renewals = config.soakRun().toMillis() / config.soakLifetime().minus(margin).toMillis();
+            long renewals = config.soakRun().toMillis()
+                    / config.soakLifetime().minus(margin).toMillis();
             report.measure("soak", "chimpypos", setting, "expected renewals", renewals, "renewals");
             double growthKiB = (last - first) / 1024.0;
             report.compare(
-                    "5 memory", "heap growth over " + setting + " (~" + renewals + " renewals)", "heap at start",
-                    last / 1024.0, first / 1024.0, "KiB", "no growth (< 1 MiB)", growthKiB < 1024,
+                    "5 memory",
+                    "heap growth over " + setting + " (~" + renewals + " renewals)",
+                    "heap at start",
+                    last / 1024.0,
+                    first / 1024.0,
+                    "KiB",
+                    "no growth (< 1 MiB)",
+                    growthKiB < 1024,
                     String.format(java.util.Locale.ROOT, "%+.0f KiB, %d failed requests", growthKiB, failures.get()));
             report.series("soak", heap);
         }

@@ -1,3 +1,18 @@
+/*
+ * Copyright the camel-chimpypos authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.chimpypos.benchmarks.scenarios;
 
 import java.time.Duration;
@@ -40,14 +55,35 @@ public final class RenewalStallScenario {
         double[] peer = runOne(ClientKind.PEER, config, report, chart);
         String latency = config.stallTokenLatency().toMillis() + " ms token calls";
         report.compare(
-                "3 renewal stall", "p99 in expiry window vs steady", "ours steady state", ours[0], ours[1], "ms",
-                "<= 1.10x", ours[0] <= 1.10 * ours[1], latency);
+                "3 renewal stall",
+                "p99 in expiry window vs steady",
+                "ours steady state",
+                ours[0],
+                ours[1],
+                "ms",
+                "<= 1.10x",
+                ours[0] <= 1.10 * ours[1],
+                latency);
         report.compare(
-                "3 renewal stall", "camel-http p99 in window vs its steady", "camel-http steady state", peer[0],
-                peer[1], "ms", null, null, "the peer's stall, for reference");
+                "3 renewal stall",
+                "camel-http p99 in window vs its steady",
+                "camel-http steady state",
+                peer[0],
+                peer[1],
+                "ms",
+                null,
+                null,
+                "the peer's stall, for reference");
         report.compare(
-                "3 renewal stall", "p99 in expiry window", "camel-http", ours[0], peer[0], "ms", "<= 1.00x (ahead)",
-                ours[0] <= peer[0], null);
+                "3 renewal stall",
+                "p99 in expiry window",
+                "camel-http",
+                ours[0],
+                peer[0],
+                "ms",
+                "<= 1.00x (ahead)",
+                ours[0] <= peer[0],
+                null);
         report.compare(
                 "3 renewal stall", "max in expiry window", "camel-http", ours[2], peer[2], "ms", null, null, null);
         report.series(SCENARIO, chart);
@@ -57,7 +93,8 @@ public final class RenewalStallScenario {
     private static double[] runOne(ClientKind kind, SuiteConfig config, Report report, Map<String, Object> chart) {
         ClientOptions options = ClientOptions.defaults()
                 .withRefreshMargin(config.stallRefreshMargin())
-                .withPeerExpiryMarginSeconds(Math.max(1, config.stallRefreshMargin().toSeconds()));
+                .withPeerExpiryMarginSeconds(
+                        Math.max(1, config.stallRefreshMargin().toSeconds()));
         try (InProcessEmulator emulator = InProcessEmulator.start(config.stallLifetime(), 16)) {
             emulator.control().setTokenLatency(config.stallTokenLatency());
             TokenCallWatcher watcher = new TokenCallWatcher(emulator);
@@ -92,7 +129,8 @@ public final class RenewalStallScenario {
             report.measure(SCENARIO, client, setting, "p99 in window", p99In, "ms");
             report.measure(SCENARIO, client, setting, "max in window", maxIn, "ms");
             report.measure(SCENARIO, client, setting, "p99 steady", p99Steady, "ms");
-            report.measure(SCENARIO, client, setting, "p50 steady", samples.percentileMillis(0.5, inWindow.negate()), "ms");
+            report.measure(
+                    SCENARIO, client, setting, "p50 steady", samples.percentileMillis(0.5, inWindow.negate()), "ms");
             chart.put(client, timeline(samples, calls));
             return new double[] {p99In, p99Steady, maxIn};
         }

@@ -1,3 +1,18 @@
+/*
+ * Copyright the camel-chimpypos authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.chimpypos.benchmarks.scenarios;
 
 import java.time.Duration;
@@ -87,8 +102,7 @@ public final class TokenEconomyScenario {
             report.measure(SCENARIO, client, setting, "requests", r[1], "requests");
             report.measure(SCENARIO, client, setting, "failed requests", r[3], "requests");
             report.measure(SCENARIO, client, setting, "run time", r[2] / 1000.0, "s");
-            report.measure(
-                    SCENARIO, client, setting, "ideal token calls", Math.ceil(r[2] / lifetimeMillis), "calls");
+            report.measure(SCENARIO, client, setting, "ideal token calls", Math.ceil(r[2] / lifetimeMillis), "calls");
             chart.put(client, r[0]);
             notes.add(client + " " + r[0]);
         }
@@ -96,7 +110,8 @@ public final class TokenEconomyScenario {
         long ours = results.get(ClientKind.OURS)[0];
         report.compare(
                 "2 token economy",
-                "token calls over " + oursMillis / 1000 + " s, lifetime " + config.economyLifetime().toSeconds() + " s",
+                "token calls over " + oursMillis / 1000 + " s, lifetime "
+                        + config.economyLifetime().toSeconds() + " s",
                 "ideal (run/lifetime)",
                 ours,
                 ideal,
@@ -105,11 +120,25 @@ public final class TokenEconomyScenario {
                 ours <= ideal + 1,
                 "refreshMargin " + config.economyRefreshMargin().toMillis() + " ms");
         report.compare(
-                "2 token economy", "token calls", "camel-http", ours, results.get(ClientKind.PEER)[0], "calls",
-                "fewer (ahead)", ours < results.get(ClientKind.PEER)[0], "camel-http expiry margin 1 s");
+                "2 token economy",
+                "token calls",
+                "camel-http",
+                ours,
+                results.get(ClientKind.PEER)[0],
+                "calls",
+                "fewer (ahead)",
+                ours < results.get(ClientKind.PEER)[0],
+                "camel-http expiry margin 1 s");
         report.compare(
-                "2 token economy", "token calls", "naive", ours, results.get(ClientKind.NAIVE)[0], "calls", null,
-                null, null);
+                "2 token economy",
+                "token calls",
+                "naive",
+                ours,
+                results.get(ClientKind.NAIVE)[0],
+                "calls",
+                null,
+                null,
+                null);
         report.series(SCENARIO, chart);
     }
 }

@@ -1,0 +1,31 @@
+package io.github.chimpypos.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * One tiny pass of the harness end to end (emulators, all four clients, report files, chart), so that the build
+ * proves the suite still runs; the real measurement is {@code java -jar benchmarks/target/benchmarks.jar}.
+ */
+class BenchmarkSuiteSmokeTest {
+
+    @Test
+    void quickRunMeasuresEveryClientAndWritesResultsAndChart(@TempDir Path results) throws Exception {
+        Report report = BenchmarkSuite.run(SuiteConfig.quick(), Set.of("overhead", "herd", "endpoints"), results);
+
+        assertThat(report.measurements())
+                .extracting(Report.Measurement::client)
+                .contains("chimpypos", "floor", "camel-http", "naive");
+        assertThat(report.comparisons()).isNotEmpty().allSatisfy(c -> assertThat(c.ours()).isNotNaN());
+        assertThat(results.resolve("results.json")).isNotEmptyFile();
+        assertThat(results.resolve("results.csv")).isNotEmptyFile();
+        assertThat(results.resolve("summary.md")).isNotEmptyFile();
+        assertThat(Files.readString(results.resolve("benchmarks.svg"))).startsWith("<svg").endsWith("</svg>\n");
+    }
+}

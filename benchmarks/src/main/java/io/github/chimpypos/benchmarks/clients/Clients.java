@@ -94,10 +94,10 @@ public final class Clients {
         return exchange.getMessage().getBody();
     }
 
-    /** camel-http hands back the raw body; parse it as the floor does, so both do the same JSON work. */
+    /** camel-http hands back the raw body; parse it as the floor does, into the same model type. */
     private static Object parsePeerBody(Exchange exchange) {
         try (InputStream body = exchange.getMessage().getBody(InputStream.class)) {
-            return Http5.MAPPER.readTree(body);
+            return Http5.parsePricing(body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -16,13 +16,17 @@
 package io.github.chimpypos.benchmarks.clients;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.net.ssl.SSLContext;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.github.chimpypos.benchmarks.target.Target;
+import io.github.chimpypos.camel.model.StationPricing;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -39,7 +43,11 @@ import org.apache.hc.core5.util.Timeout;
 /** Plain Apache HttpClient 5 classic, as a team would hand-roll it: the floor and the naive client use it. */
 final class Http5 {
 
-    static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Configured as the component's own mapper: unknown fields ignored, amounts as BigDecimal. */
+    static final ObjectMapper MAPPER = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build();
 
     private Http5() {}
 
@@ -69,6 +77,18 @@ final class Http5 {
                 .disableRedirectHandling()
                 .disableCookieManagement()
                 .build();
+    }
+
+    /**
+     * Reads {@code data.station} of a pricing answer into the component's own model type, so every client ends with
+     * the same typed object and does the same JSON work.
+     */
+    static StationPricing parsePricing(InputStream body) throws IOException {
+        JsonNode station = MAPPER.readTree(body).path("data").path("station");
+        if (!station.isObject()) {
+            throw new IOException("the answer has no data.station");
+        }
+        return MAPPER.treeToValue(station, StationPricing.class);
     }
 
     /** The resource-owner password grant exactly as Chimpy documents it; returns the access token. */

@@ -65,7 +65,7 @@ final class RawHttpClient implements PricingClient {
             if (response.getCode() != 200) {
                 throw new IOException("PoS API answered " + response.getCode());
             }
-            return Http5.MAPPER.readTree(response.getEntity().getContent());
+            return Http5.parsePricing(response.getEntity().getContent());
         });
     }
 

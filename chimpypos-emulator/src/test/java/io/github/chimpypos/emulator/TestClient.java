@@ -172,6 +172,19 @@ final class TestClient {
         return builder;
     }
 
+    /** Sends a hand-written HTTP/1.1 request over TLS (for requests java.net.http refuses to build). */
+    String raw(URI base, String request) {
+        try (javax.net.ssl.SSLSocket socket = (javax.net.ssl.SSLSocket)
+                emulator.clientSslContext().getSocketFactory().createSocket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static String write(Object value) {
         try {
             return MAPPER.writeValueAsString(value);

@@ -48,6 +48,8 @@ public final class TokenProviderSettings {
     private final Duration retryInitialBackoff;
     private final Duration retryMaxBackoff;
     private final Duration maxWait;
+    private final Duration maxRetryAfter;
+    private final boolean allowInsecureHttp;
     private final HttpClientSettings httpClientSettings;
     private final Clock clock;
 
@@ -69,6 +71,8 @@ public final class TokenProviderSettings {
         this.retryInitialBackoff = Objects.requireNonNull(b.retryInitialBackoff, "retryInitialBackoff");
         this.retryMaxBackoff = Objects.requireNonNull(b.retryMaxBackoff, "retryMaxBackoff");
         this.maxWait = Objects.requireNonNull(b.maxWait, "maxWait");
+        this.maxRetryAfter = Objects.requireNonNull(b.maxRetryAfter, "maxRetryAfter");
+        this.allowInsecureHttp = b.allowInsecureHttp;
         this.httpClientSettings = Objects.requireNonNull(b.httpClientSettings, "httpClientSettings");
         this.clock = Objects.requireNonNull(b.clock, "clock");
     }
@@ -150,6 +154,16 @@ public final class TokenProviderSettings {
         return maxWait;
     }
 
+    /** Upper bound of a {@code Retry-After} the token service asks for; a longer wait is cut to this. */
+    public Duration maxRetryAfter() {
+        return maxRetryAfter;
+    }
+
+    /** Whether a plain {@code http://} token URL is accepted (testing only: it sends credentials in clear text). */
+    public boolean allowInsecureHttp() {
+        return allowInsecureHttp;
+    }
+
     public HttpClientSettings httpClientSettings() {
         return httpClientSettings;
     }
@@ -211,6 +225,8 @@ public final class TokenProviderSettings {
         private Duration retryInitialBackoff = Duration.ofMillis(500);
         private Duration retryMaxBackoff = Duration.ofSeconds(30);
         private Duration maxWait = Duration.ofSeconds(30);
+        private Duration maxRetryAfter = Duration.ofMinutes(10);
+        private boolean allowInsecureHttp;
         private HttpClientSettings httpClientSettings =
                 new HttpClientSettings(null, Duration.ofSeconds(10), Duration.ofSeconds(30), 4);
         private Clock clock = Clock.systemUTC();
@@ -294,6 +310,16 @@ public final class TokenProviderSettings {
 
         public Builder maxWait(Duration maxWait) {
             this.maxWait = maxWait;
+            return this;
+        }
+
+        public Builder maxRetryAfter(Duration maxRetryAfter) {
+            this.maxRetryAfter = maxRetryAfter;
+            return this;
+        }
+
+        public Builder allowInsecureHttp(boolean allowInsecureHttp) {
+            this.allowInsecureHttp = allowInsecureHttp;
             return this;
         }
 

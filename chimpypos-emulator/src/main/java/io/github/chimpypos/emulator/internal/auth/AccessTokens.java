@@ -95,6 +95,11 @@ public final class AccessTokens {
                     .build()
                     .parseSignedClaims(token)
                     .getPayload();
+            // RFC 7519: the token must be used *before* exp; jjwt still accepts it at the exact second
+            if (claims.getExpiration() == null
+                    || !clock.instant().isBefore(claims.getExpiration().toInstant())) {
+                return "The access token expired";
+            }
             Set<String> audiences = claims.getAudience();
             if (audiences == null || !audiences.contains(audience)) {
                 return "The access token audience is not this API";

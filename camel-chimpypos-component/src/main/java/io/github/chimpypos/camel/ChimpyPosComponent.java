@@ -1,0 +1,112 @@
+/*
+ * Copyright the camel-chimpypos authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.chimpypos.camel;
+
+import java.time.Clock;
+import java.util.Map;
+
+import io.github.chimpypos.camel.auth.GrantType;
+import io.github.chimpypos.camel.auth.TokenProviderRegistry;
+import io.github.chimpypos.camel.auth.TokenRequestFormat;
+import org.apache.camel.Endpoint;
+import org.apache.camel.SSLContextParametersAware;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.annotations.Component;
+import org.apache.camel.support.HealthCheckComponent;
+
+/**
+ * The chimpypos component: holds the default options of its endpoints and the registry that shares one token
+ * provider among all endpoints with the same credentials.
+ */
+@Component("chimpypos")
+public class ChimpyPosComponent extends HealthCheckComponent implements SSLContextParametersAware {
+
+    @Metadata(label = "advanced", description = "The component-level defaults of every endpoint option.")
+    private ChimpyPosConfiguration configuration = new ChimpyPosConfiguration();
+
+    @Metadata(
+            label = "security",
+            defaultValue = "false",
+            description = "Enable usage of global SSL context parameters.")
+    private boolean useGlobalSslContextParameters;
+
+    @Metadata(
+            label = "advanced",
+            description = "The clock the token lifecycle uses to judge expiry; replace it in tests only. The system"
+                    + " UTC clock by default.")
+    private Clock clock = Clock.systemUTC();
+
+    private final TokenProviderRegistry tokenProviderRegistry = new TokenProviderRegistry();
+
+    @Override
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        ChimpyPosOperation operation = ChimpyPosOperation.fromName(remaining, "the endpoint URI");
+        ChimpyPosValidation.enumOption("grantType", parameters.get("grantType"), GrantType.class);
+        ChimpyPosValidation.enumOption(
+                "tokenRequestFormat", parameters.get("tokenRequestFormat"), TokenRequestFormat.class);
+        ChimpyPosValidation.integerOption("slipWidth", parameters.get("slipWidth"));
+        ChimpyPosValidation.integerOption("supportCode", parameters.get("supportCode"));
+
+        ChimpyPosConfiguration endpointConfiguration = configuration.copy();
+        ChimpyPosEndpoint endpoint = new ChimpyPosEndpoint(uri, this, operation, endpointConfiguration);
+        setProperties(endpoint, parameters);
+        if (endpointConfiguration.getSslContextParameters() == null) {
+            endpointConfiguration.setSslContextParameters(retrieveGlobalSslContextParameters());
+        }
+        ChimpyPosValidation.validateEndpointConfiguration(endpointConfiguration);
+        return endpoint;
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        tokenProviderRegistry.close();
+        super.doStop();
+    }
+
+    /** The providers shared by this component's endpoints, one per credential set. */
+    public TokenProviderRegistry getTokenProviderRegistry() {
+        return tokenProviderRegistry;
+    }
+
+    public ChimpyPosConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    /** The component-level defaults of every endpoint option. */
+    public void setConfiguration(ChimpyPosConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    @Override
+    public boolean isUseGlobalSslContextParameters() {
+        return useGlobalSslContextParameters;
+    }
+
+    /** Enable usage of global SSL context parameters. */
+    @Override
+    public void setUseGlobalSslContextParameters(boolean useGlobalSslContextParameters) {
+        this.useGlobalSslContextParameters = useGlobalSslContextParameters;
+    }
+
+    public Clock getClock() {
+        return clock;
+    }
+
+    /** The clock the token lifecycle uses to judge expiry; replace it in tests only. */
+    public void setClock(Clock clock) {
+        this.clock = clock;
+    }
+}

@@ -1,0 +1,159 @@
+/*
+ * Copyright the camel-chimpypos authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.chimpypos.camel;
+
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+
+import io.github.chimpypos.camel.client.ApiRequest;
+import io.github.chimpypos.camel.client.ApiResult;
+import io.github.chimpypos.camel.client.PathTemplate;
+import io.github.chimpypos.camel.model.BatteryCheck;
+import io.github.chimpypos.camel.model.Rental;
+import io.github.chimpypos.camel.model.StationPricing;
+import io.github.chimpypos.camel.model.UserCheck;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+
+/**
+ * The immutable registry of operation handlers: one per {@link ChimpyPosOperation}, each made of the operation's
+ * request factory and the type of its answer. The handlers are stateless and shared by all endpoints.
+ */
+final class ChimpyPosOperationHandlers {
+
+    private static final Map<ChimpyPosOperation, ChimpyPosOperationHandler> HANDLERS = create();
+
+    private ChimpyPosOperationHandlers() {}
+
+    static ChimpyPosOperationHandler get(ChimpyPosOperation operation) {
+        return HANDLERS.get(operation);
+    }
+
+    private static Map<ChimpyPosOperation, ChimpyPosOperationHandler> create() {
+        Map<ChimpyPosOperation, ChimpyPosOperationHandler> handlers = new EnumMap<>(ChimpyPosOperation.class);
+        register(handlers, ChimpyPosOperation.checkBattery, BatteryCheck.class, ChimpyPosRequests::checkBattery);
+        register(handlers, ChimpyPosOperation.checkUser, UserCheck.class, ChimpyPosRequests::checkUser);
+        register(handlers, ChimpyPosOperation.getRentalPricing, Rental.class, ChimpyPosRequests::getRentalPricing);
+        register(handlers, ChimpyPosOperation.createRental, Rental.class, ChimpyPosRequests::createRental);
+        register(handlers, ChimpyPosOperation.cancelRental, Rental.class, ChimpyPosRequests::cancelRental);
+        register(
+                handlers,
+                ChimpyPosOperation.getStationPricing,
+                StationPricing.class,
+                ChimpyPosRequests::getStationPricing);
+        registerWithEndpoint(
+                handlers,
+                ChimpyPosOperation.createStationPickup,
+                Rental.class,
+                (parameters, path, endpoint) -> ChimpyPosRequests.createStationPickup(
+                        parameters, path, endpoint.getApiClient().mapper()));
+        if (handlers.size() != ChimpyPosOperation.values().length) {
+            throw new IllegalStateException("Every operation needs a handler: " + handlers.keySet());
+        }
+        return Collections.unmodifiableMap(handlers);
+    }
+
+    private static <T> void register(
+            Map<ChimpyPosOperation, ChimpyPosOperationHandler> handlers,
+            ChimpyPosOperation operation,
+            Class<T> resultType,
+            SimpleRequestFactory factory) {
+        registerWithEndpoint(
+                handlers, operation, resultType, (parameters, path, endpoint) -> factory.create(parameters, path));
+    }
+
+    private static <T> void registerWithEndpoint(
+            Map<ChimpyPosOperation, ChimpyPosOperationHandler> handlers,
+            ChimpyPosOperation operation,
+            Class<T> resultType,
+            RequestFactory factory) {
+        handlers.put(operation, new ResourceHandler<>(operation, resultType, factory));
+    }
+
+    @FunctionalInterface
+    private interface SimpleRequestFactory {
+        ApiRequest create(ChimpyPosParameters parameters, PathTemplate path);
+    }
+
+    @FunctionalInterface
+    private interface RequestFactory {
+        ApiRequest create(ChimpyPosParameters parameters, PathTemplate path, ChimpyPosEndpoint endpoint);
+    }
+
+    /** Builds the request, calls the API and writes the typed resource and the result headers. */
+    private static final class ResourceHandler<T> implements ChimpyPosOperationHandler {
+        private final ChimpyPosOperation operation;
+        private final Class<T> resultType;
+        private final RequestFactory factory;
+
+        ResourceHandler(ChimpyPosOperation operation, Class<T> resultType, RequestFactory factory) {
+            this.operation = operation;
+            this.resultType = resultType;
+            this.factory = factory;
+        }
+
+        @Override
+        public void handle(Exchange exchange, ChimpyPosEndpoint endpoint) {
+            ChimpyPosConfiguration configuration = endpoint.getConfiguration();
+            ChimpyPosParameters parameters = new ChimpyPosParameters(operation, exchange, configuration);
+            ApiRequest request = factory.create(parameters, endpoint.pathTemplate(operation), endpoint);
+            Message message = exchange.getMessage();
+            String transactionId = partnerTransactionId(request);
+            if (transactionId != null) {
+                message.setHeader(ChimpyPosConstants.PARTNER_TRANSACTION_ID, transactionId);
+            }
+            ApiResult<T> result;
+            try {
+                result = endpoint.getApiClient().execute(request, resultType);
+            } catch (ChimpyPosApiException e) {
+                setHeader(message, ChimpyPosConstants.HTTP_STATUS, e.getHttpResponseCode());
+                setHeader(message, ChimpyPosConstants.STATUS, null);
+                setHeader(message, ChimpyPosConstants.ERROR_TYPE, e.getErrorType());
+                setHeader(message, ChimpyPosConstants.ERROR_MESSAGE, e.getErrorMessage());
+                setHeader(message, ChimpyPosConstants.LOCALE, e.getLocale());
+                setHeader(message, ChimpyPosConstants.COUNTRY, null);
+                throw e;
+            }
+            message.setBody(result.resource());
+            setHeader(message, ChimpyPosConstants.HTTP_STATUS, result.httpStatus());
+            setHeader(message, ChimpyPosConstants.STATUS, result.status());
+            setHeader(message, ChimpyPosConstants.ERROR_TYPE, result.errorType());
+            setHeader(message, ChimpyPosConstants.ERROR_MESSAGE, result.errorMessage());
+            setHeader(message, ChimpyPosConstants.LOCALE, result.locale());
+            setHeader(message, ChimpyPosConstants.COUNTRY, result.country());
+            if (result.isBusinessError() && configuration.isThrowOnBusinessError()) {
+                throw new ChimpyPosBusinessException(
+                        operation, result.status(), result.errorType(), result.errorMessage(), result.resource());
+            }
+        }
+
+        private static String partnerTransactionId(ApiRequest request) {
+            String name = ChimpyPosParameter.PARTNER_TRANSACTION_ID.apiName();
+            String inQuery = request.query().get(name);
+            return inQuery != null ? inQuery : request.pathVariables().get(name);
+        }
+
+        /** Sets the header, or removes it so that a value from an earlier call cannot be mistaken for this one's. */
+        private static void setHeader(Message message, String name, Object value) {
+            if (value == null) {
+                message.removeHeader(name);
+            } else {
+                message.setHeader(name, value);
+            }
+        }
+    }
+}

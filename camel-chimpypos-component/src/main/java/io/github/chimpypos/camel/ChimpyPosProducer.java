@@ -1,0 +1,57 @@
+/*
+ * Copyright the camel-chimpypos authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.chimpypos.camel;
+
+import org.apache.camel.AsyncCallback;
+import org.apache.camel.Exchange;
+import org.apache.camel.support.DefaultAsyncProducer;
+
+/**
+ * Resolves the operation (the header {@link ChimpyPosConstants#OPERATION} beats the URI) and hands the exchange to
+ * that operation's handler.
+ */
+public class ChimpyPosProducer extends DefaultAsyncProducer {
+
+    private final ChimpyPosEndpoint endpoint;
+
+    public ChimpyPosProducer(ChimpyPosEndpoint endpoint) {
+        super(endpoint);
+        this.endpoint = endpoint;
+    }
+
+    @Override
+    public boolean process(Exchange exchange, AsyncCallback callback) {
+        try {
+            ChimpyPosOperation operation = resolveOperation(exchange);
+            ChimpyPosOperationHandlers.get(operation).handle(exchange, endpoint);
+        } catch (Exception e) {
+            exchange.setException(e);
+        }
+        callback.done(true);
+        return true;
+    }
+
+    private ChimpyPosOperation resolveOperation(Exchange exchange) {
+        Object header = exchange.getMessage().getHeader(ChimpyPosConstants.OPERATION);
+        if (header instanceof ChimpyPosOperation operation) {
+            return operation;
+        }
+        if (header != null) {
+            return ChimpyPosOperation.fromName(header.toString(), "header " + ChimpyPosConstants.OPERATION);
+        }
+        return endpoint.getOperation();
+    }
+}

@@ -1,0 +1,813 @@
+/*
+ * Copyright the camel-chimpypos authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.chimpypos.camel.auth;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.DoubleSupplier;
+
+import io.github.chimpypos.camel.ChimpyPosAuthenticationException;
+import org.apache.camel.support.service.ServiceSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The token lifecycle for one credential set, shared by every endpoint that uses it.
+ *
+ * <ul>
+ * <li>Cache: expiry = request start (by {@link TokenProviderSettings#clock()}) + {@code expires_in}, shortened to the
+ * JWT's {@code exp - iat} when that is shorter. A token is never used past its expiry.</li>
+ * <li>Single flight: at most one token request is in flight; every caller that needs a token waits on it (bounded by
+ * {@code maxWait}). One refresh token is therefore never presented twice concurrently.</li>
+ * <li>Renewal ahead of expiry: once the margin is reached, the first caller starts one background renewal and every
+ * caller keeps the still-valid token. A timer does the same for idle routes.</li>
+ * <li>Refresh token first, storing the rotated one; when the refresh is rejected, one grant.</li>
+ * <li>Failure ladder: rejected credentials lock further attempts for the quiet period (fail fast, no brute-force
+ * lock); 429 waits for {@code Retry-After}; outages are retried with exponential backoff and jitter, bounded, and a
+ * still-valid token keeps being served meanwhile.</li>
+ * </ul>
+ */
+public class DefaultTokenProvider extends ServiceSupport implements ManagedTokenProvider {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DefaultTokenProvider.class);
+
+    /** A token is treated as expired this much before its expiry (at most a tenth of its life) for latency. */
+    private static final Duration MAX_EXPIRY_GUARD = Duration.ofSeconds(5);
+
+    private static final Duration SKEW_WARN_THRESHOLD = Duration.ofSeconds(30);
+    private static final Duration MIN_WAKE_UP_DELAY = Duration.ofSeconds(1);
+    /** The renewal margin is lengthened by up to this fraction so that many clients do not renew in lockstep. */
+    private static final double MARGIN_JITTER = 0.2;
+
+    private final TokenProviderSettings settings;
+    private final Clock clock;
+    private final TokenEndpointClient injectedEndpointClient;
+    private final Sleeper sleeper;
+    private final DoubleSupplier random;
+    private final List<TokenProviderListener> listeners = new CopyOnWriteArrayList<>();
+    private final ReentrantLock stateLock = new ReentrantLock();
+
+    // All state below is guarded by stateLock.
+    private TokenEndpointClient endpointClient;
+    private ScheduledThreadPoolExecutor executor;
+    private ScheduledFuture<?> wakeUp;
+    private AccessToken current;
+    private Instant renewAt;
+    private String refreshToken;
+    private CompletableFuture<AccessToken> inFlight;
+    private Instant notBefore;
+    private boolean credentialsLocked;
+    private TokenEndpointException lastFailure;
+    private int consecutiveFailures;
+    private Instant lastSuccessAt;
+    private Duration clockSkew;
+    private long tokenCalls;
+    private long unauthorizedRenewals;
+    private final Map<String, Long> grants = new HashMap<>();
+    private final Map<TokenFailureReason, Long> failures = new EnumMap<>(TokenFailureReason.class);
+
+    /** A provider talking HTTPS to {@link TokenProviderSettings#tokenUrl()}. */
+    public DefaultTokenProvider(TokenProviderSettings settings) {
+        this(settings, null);
+    }
+
+    /**
+     * A provider using the given endpoint client (owned by the caller, not closed on stop); null means an
+     * {@link HttpTokenEndpointClient} created on start and closed on stop.
+     */
+    public DefaultTokenProvider(TokenProviderSettings settings, TokenEndpointClient endpointClient) {
+        this(
+                settings,
+                endpointClient,
+                Sleeper.REAL,
+                () -> ThreadLocalRandom.current().nextDouble());
+    }
+
+    DefaultTokenProvider(
+            TokenProviderSettings settings,
+            TokenEndpointClient endpointClient,
+            Sleeper sleeper,
+            DoubleSupplier random) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.clock = settings.clock();
+        this.injectedEndpointClient = endpointClient;
+        this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+        this.random = Objects.requireNonNull(random, "random");
+    }
+
+    public TokenProviderSettings getSettings() {
+        return settings;
+    }
+
+    @Override
+    public AccessToken getToken() {
+        CompletableFuture<AccessToken> flight;
+        stateLock.lock();
+        try {
+            checkStarted();
+            Instant now = clock.instant();
+            if (isUsable(current, now)) {
+                if (!now.isBefore(renewAt) && inFlight == null && attemptAllowed(now)) {
+                    LOG.debug("Access token expires at {}: renewing it in the background", current.expiresAt());
+                    startAcquisition(false);
+                }
+                return current;
+            }
+            flight = flightToWaitFor(now);
+        } finally {
+            stateLock.unlock();
+        }
+        return await(flight);
+    }
+
+    @Override
+    public AccessToken renewAfterUnauthorized(AccessToken rejected) {
+        CompletableFuture<AccessToken> flight;
+        stateLock.lock();
+        try {
+            checkStarted();
+            unauthorizedRenewals++;
+            Instant now = clock.instant();
+            if (current != null && rejected != null && current.value().equals(rejected.value())) {
+                LOG.debug(
+                        "The API rejected the current access token (expiring at {}): invalidating it",
+                        current.expiresAt());
+                current = null;
+                renewAt = null;
+            } else if (isUsable(current, now)) {
+                // Another caller renewed it already: its token is newer than the rejected one.
+                return current;
+            }
+            flight = flightToWaitFor(now);
+        } finally {
+            stateLock.unlock();
+        }
+        return await(flight);
+    }
+
+    @Override
+    public TokenProviderStatus status() {
+        stateLock.lock();
+        try {
+            Instant now = clock.instant();
+            boolean usable = isUsable(current, now);
+            TokenProviderState state;
+            if (credentialsLocked && notBefore != null && now.isBefore(notBefore)) {
+                state = TokenProviderState.CREDENTIALS_LOCKED;
+            } else if (inFlight != null) {
+                state = TokenProviderState.RENEWING;
+            } else if (usable) {
+                state = TokenProviderState.VALID;
+            } else if (lastFailure != null && consecutiveFailures > 0) {
+                state = TokenProviderState.FAILING;
+            } else {
+                state = TokenProviderState.NO_TOKEN;
+            }
+            return new TokenProviderStatus(
+                    state,
+                    usable ? current.expiresAt() : null,
+                    usable ? Duration.between(now, renewAt) : null,
+                    refreshToken != null,
+                    tokenCalls,
+                    grants,
+                    grants.getOrDefault(TokenRequest.REFRESH_TOKEN, 0L),
+                    failures,
+                    unauthorizedRenewals,
+                    consecutiveFailures,
+                    lastFailure != null ? lastFailure.getReason() : null,
+                    lastFailure != null ? errorClass(lastFailure) : null,
+                    lastFailure != null ? lastFailure.getMessage() : null,
+                    lastSuccessAt,
+                    notBefore != null && now.isBefore(notBefore) ? notBefore : null,
+                    clockSkew);
+        } finally {
+            stateLock.unlock();
+        }
+    }
+
+    @Override
+    public void resetCredentialsLockout() {
+        stateLock.lock();
+        try {
+            if (credentialsLocked) {
+                LOG.info(
+                        "Credentials lockout for client {} reset by an operator: the next request tries again",
+                        settings.clientId());
+                credentialsLocked = false;
+                notBefore = null;
+                consecutiveFailures = 0;
+            }
+        } finally {
+            stateLock.unlock();
+        }
+    }
+
+    @Override
+    public void addListener(TokenProviderListener listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    @Override
+    public void removeListener(TokenProviderListener listener) {
+        listeners.remove(listener);
+    }
+
+    // ---- lifecycle -------------------------------------------------------------------------------------------
+
+    @Override
+    protected void doStart() throws Exception {
+        validate(settings);
+        TokenEndpointClient client =
+                injectedEndpointClient != null ? injectedEndpointClient : new HttpTokenEndpointClient(settings);
+        ScheduledThreadPoolExecutor newExecutor = new ScheduledThreadPoolExecutor(1, runnable -> {
+            Thread thread = new Thread(runnable, "ChimpyPos-TokenProvider-" + settings.clientId());
+            thread.setDaemon(true);
+            return thread;
+        });
+        newExecutor.setRemoveOnCancelPolicy(true);
+        stateLock.lock();
+        try {
+            endpointClient = client;
+            executor = newExecutor;
+        } finally {
+            stateLock.unlock();
+        }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        ScheduledThreadPoolExecutor oldExecutor;
+        CompletableFuture<AccessToken> orphan;
+        TokenEndpointClient oldClient;
+        stateLock.lock();
+        try {
+            oldExecutor = executor;
+            executor = null;
+            if (wakeUp != null) {
+                wakeUp.cancel(false);
+                wakeUp = null;
+            }
+            orphan = inFlight;
+            inFlight = null;
+            oldClient = endpointClient;
+            endpointClient = null;
+            // Forget tokens: a restarted provider starts clean.
+            current = null;
+            renewAt = null;
+            refreshToken = null;
+        } finally {
+            stateLock.unlock();
+        }
+        if (oldExecutor != null) {
+            oldExecutor.shutdownNow();
+        }
+        if (orphan != null) {
+            orphan.completeExceptionally(new ChimpyPosAuthenticationException(
+                    TokenFailureReason.AUTH_SERVICE_UNAVAILABLE, "The token provider was stopped"));
+        }
+        if (oldClient != null && injectedEndpointClient == null) {
+            oldClient.close();
+        }
+    }
+
+    /** Fails with a message naming the option when the settings cannot work. */
+    static void validate(TokenProviderSettings settings) {
+        URI url = settings.tokenUrl();
+        if (url == null) {
+            throw new IllegalArgumentException("Option tokenUrl is required");
+        }
+        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+        if (!url.isAbsolute() || url.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
+            throw new IllegalArgumentException("Option tokenUrl must be an absolute https:// URL but was: "
+                    + url.getScheme() + "://" + url.getHost() + (url.getRawPath() == null ? "" : url.getRawPath()));
+        }
+        if (scheme.equals("http") && !settings.allowInsecureHttp()) {
+            throw new IllegalArgumentException("Option tokenUrl must use https:// (credentials would travel in clear"
+                    + " text) but was http://" + url.getHost() + "; plain http is only accepted for testing with the"
+                    + " insecure-http flag");
+        }
+        requireText(settings.clientId(), "clientId");
+        if (settings.grantType() == GrantType.password) {
+            requireText(settings.username(), "username");
+            requireText(settings.password(), "password");
+        } else {
+            requireText(settings.clientSecret(), "clientSecret");
+        }
+        if (settings.maxRetries() < 0) {
+            throw new IllegalArgumentException("Option maxRetries must be 0 or more but was " + settings.maxRetries());
+        }
+        requirePositive(settings.maxWait(), "maxWait");
+        requireNotNegative(settings.refreshMargin(), "refreshMargin");
+        requireNotNegative(settings.credentialsRejectedQuietPeriod(), "credentialsRejectedQuietPeriod");
+        requireNotNegative(settings.retryInitialBackoff(), "retryInitialBackoff");
+        requireNotNegative(settings.retryMaxBackoff(), "retryMaxBackoff");
+        requireNotNegative(settings.maxRetryAfter(), "maxRetryAfter");
+    }
+
+    private static void requireText(String value, String option) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("Option " + option + " is required for this grantType");
+        }
+    }
+
+    private static void requirePositive(Duration value, String option) {
+        if (value.isZero() || value.isNegative()) {
+            throw new IllegalArgumentException("Option " + option + " must be positive but was " + value);
+        }
+    }
+
+    private static void requireNotNegative(Duration value, String option) {
+        if (value.isNegative()) {
+            throw new IllegalArgumentException("Option " + option + " must not be negative but was " + value);
+        }
+    }
+
+    private void checkStarted() {
+        if (!isStartingOrStarted() || executor == null) {
+            throw new IllegalStateException("The token provider for client " + settings.clientId() + " is not started");
+        }
+    }
+
+    // ---- single flight ---------------------------------------------------------------------------------------
+
+    /** The in-flight request, or a new one when allowed; throws fast while a lockout or backoff lasts. */
+    private CompletableFuture<AccessToken> flightToWaitFor(Instant now) {
+        if (inFlight != null) {
+            return inFlight;
+        }
+        if (!attemptAllowed(now)) {
+            throw blocked();
+        }
+        return startAcquisition(true);
+    }
+
+    /** Whether a token request may be sent now; ends a lockout whose quiet period is over. */
+    private boolean attemptAllowed(Instant now) {
+        if (notBefore != null && now.isBefore(notBefore)) {
+            return false;
+        }
+        if (credentialsLocked) {
+            LOG.info(
+                    "Quiet period after rejected credentials is over for client {}: trying again", settings.clientId());
+            credentialsLocked = false;
+        }
+        return true;
+    }
+
+    private CompletableFuture<AccessToken> startAcquisition(boolean callerWaits) {
+        CompletableFuture<AccessToken> flight = new CompletableFuture<>();
+        TokenEndpointClient client = endpointClient;
+        inFlight = flight;
+        try {
+            executor.execute(() -> runAcquisition(flight, client));
+        } catch (RejectedExecutionException e) {
+            inFlight = null;
+            if (callerWaits) {
+                throw new ChimpyPosAuthenticationException(
+                        TokenFailureReason.AUTH_SERVICE_UNAVAILABLE, "The token provider is stopping");
+            }
+        }
+        return flight;
+    }
+
+    private AccessToken await(CompletableFuture<AccessToken> flight) {
+        try {
+            return flight.get(settings.maxWait().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof ChimpyPosAuthenticationException failure) {
+                // A fresh exception per caller: the shared one must not collect suppressed exceptions from many
+                // threads.
+                throw new ChimpyPosAuthenticationException(
+                        failure.getReason(),
+                        failure.getStatusCode(),
+                        failure.getOauthError(),
+                        failure.getMessage(),
+                        failure);
+            }
+            throw new ChimpyPosAuthenticationException(
+                    TokenFailureReason.AUTH_SERVICE_UNAVAILABLE,
+                    0,
+                    null,
+                    "Obtaining an access token failed unexpectedly ("
+                            + cause.getClass().getName() + ")",
+                    cause);
+        } catch (TimeoutException e) {
+            throw new ChimpyPosAuthenticationException(
+                    TokenFailureReason.AUTH_SERVICE_UNAVAILABLE,
+                    "No access token within maxWait (" + settings.maxWait()
+                            + "): the token service is slow or the request is being retried");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ChimpyPosAuthenticationException(
+                    TokenFailureReason.AUTH_SERVICE_UNAVAILABLE, "Interrupted while waiting for an access token");
+        }
+    }
+
+    // ---- one acquisition, run on the provider's thread ------------------------------------------------------
+
+    private record Obtained(String grantType, TokenResponse response, Instant requestStart) {}
+
+    private void runAcquisition(CompletableFuture<AccessToken> flight, TokenEndpointClient client) {
+        try {
+            onSuccess(flight, acquireWithRetries(client));
+        } catch (TokenEndpointException e) {
+            onFailure(flight, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            onFailure(
+                    flight,
+                    new TokenEndpointException(
+                            TokenFailureReason.AUTH_SERVICE_UNAVAILABLE,
+                            0,
+                            null,
+                            "Interrupted while retrying the token request"));
+        } catch (RuntimeException | Error e) {
+            onFailure(
+                    flight,
+                    new TokenEndpointException(
+                            TokenFailureReason.AUTH_SERVICE_UNAVAILABLE,
+                            0,
+                            null,
+                            "The token request failed unexpectedly ("
+                                    + e.getClass().getName() + ")",
+                            e,
+                            null));
+            if (e instanceof Error error) {
+                throw error;
+            }
+        }
+    }
+
+    private Obtained acquireWithRetries(TokenEndpointClient client) throws InterruptedException {
+        int retries = 0;
+        while (true) {
+            try {
+                return obtainOnce(client);
+            } catch (TokenEndpointException e) {
+                if (!e.isTransient() || retries >= settings.maxRetries() || !isRunAllowed()) {
+                    throw e;
+                }
+                Duration wait = backoff(retries);
+                if (e.getRetryAfter() != null && e.getRetryAfter().compareTo(wait) > 0) {
+                    wait = min(e.getRetryAfter(), settings.retryMaxBackoff());
+                }
+                retries++;
+                LOG.info(
+                        "{}; retry {} of {} in {} ms", e.getMessage(), retries, settings.maxRetries(), wait.toMillis());
+                sleeper.sleep(wait);
+            }
+        }
+    }
+
+    /** The refresh token when one is held, else (or when it is rejected) the configured grant. */
+    private Obtained obtainOnce(TokenEndpointClient client) {
+        String presented = null;
+        if (settings.useRefreshToken()) {
+            stateLock.lock();
+            try {
+                presented = refreshToken;
+            } finally {
+                stateLock.unlock();
+            }
+        }
+        if (presented != null) {
+            try {
+                return call(client, TokenRequest.refresh(presented));
+            } catch (TokenEndpointException e) {
+                if (!e.isRejection()) {
+                    throw e;
+                }
+                stateLock.lock();
+                try {
+                    if (presented.equals(refreshToken)) {
+                        refreshToken = null;
+                    }
+                } finally {
+                    stateLock.unlock();
+                }
+                LOG.info(
+                        "The token service rejected the refresh token ({}): dropping it and falling back to the {} grant",
+                        e.getOauthError() != null ? e.getOauthError() : "HTTP " + e.getStatusCode(),
+                        settings.grantType());
+            }
+        }
+        return call(client, TokenRequest.grant(settings.grantType()));
+    }
+
+    private Obtained call(TokenEndpointClient client, TokenRequest request) {
+        Instant start = clock.instant();
+        stateLock.lock();
+        try {
+            tokenCalls++;
+        } finally {
+            stateLock.unlock();
+        }
+        try {
+            return new Obtained(request.grantType(), client.requestToken(request), start);
+        } catch (TokenEndpointException e) {
+            stateLock.lock();
+            try {
+                failures.merge(e.getReason(), 1L, Long::sum);
+            } finally {
+                stateLock.unlock();
+            }
+            throw e;
+        }
+    }
+
+    private void onSuccess(CompletableFuture<AccessToken> flight, Obtained obtained) {
+        TokenResponse response = obtained.response();
+        Duration lifetime = Duration.ofSeconds(response.expiresIn());
+        Duration skew = null;
+        JwtClaims claims = JwtClaims.parse(response.accessToken()).orElse(null);
+        if (claims == null) {
+            LOG.debug("The access token is not a JWT: treating it as opaque, expiry from expires_in only");
+        } else {
+            if (claims.issuedAt() != null) {
+                skew = Duration.between(obtained.requestStart(), claims.issuedAt());
+            }
+            Duration jwtLifetime = claims.lifetime().orElse(null);
+            if (jwtLifetime != null && jwtLifetime.compareTo(lifetime) < 0) {
+                LOG.debug(
+                        "The JWT lives {} s (exp - iat), shorter than expires_in {} s: using the shorter",
+                        jwtLifetime.toSeconds(),
+                        response.expiresIn());
+                lifetime = jwtLifetime;
+            }
+        }
+        AccessToken token = new AccessToken(
+                response.accessToken(),
+                obtained.requestStart(),
+                obtained.requestStart().plus(lifetime));
+        boolean renewed;
+        Instant due;
+        stateLock.lock();
+        try {
+            if (flight != inFlight) {
+                return; // stopped meanwhile
+            }
+            renewed = current != null;
+            current = token;
+            renewAt = computeRenewAt(token);
+            due = renewAt;
+            if (response.refreshToken() != null) {
+                refreshToken = response.refreshToken();
+            }
+            grants.merge(obtained.grantType(), 1L, Long::sum);
+            lastSuccessAt = clock.instant();
+            if (skew != null) {
+                clockSkew = skew;
+            }
+            consecutiveFailures = 0;
+            notBefore = null;
+            credentialsLocked = false;
+            inFlight = null;
+            scheduleWakeUp();
+        } finally {
+            stateLock.unlock();
+        }
+        flight.complete(token);
+        if (skew != null && skew.abs().compareTo(SKEW_WARN_THRESHOLD) > 0) {
+            LOG.warn(
+                    "The clock of the token service differs from ours by {} s (JWT iat vs. request time): token expiry"
+                            + " is computed from expires_in and our clock, but check NTP on this host",
+                    skew.toSeconds());
+        }
+        LOG.info(
+                "{} a Chimpy access token via {}: expires at {}, renewal due at {}",
+                renewed ? "Renewed" : "Obtained",
+                obtained.grantType(),
+                token.expiresAt(),
+                due);
+        for (TokenProviderListener listener : listeners) {
+            try {
+                if (renewed) {
+                    listener.onTokenRenewed(obtained.grantType(), token.expiresAt());
+                } else {
+                    listener.onTokenObtained(obtained.grantType(), token.expiresAt());
+                }
+            } catch (RuntimeException e) {
+                LOG.warn(
+                        "Token listener {} failed: {}",
+                        listener.getClass().getName(),
+                        e.getClass().getName());
+            }
+        }
+    }
+
+    private void onFailure(CompletableFuture<AccessToken> flight, TokenEndpointException failure) {
+        ChimpyPosAuthenticationException delivered;
+        stateLock.lock();
+        try {
+            if (flight != inFlight) {
+                flight.completeExceptionally(failure);
+                return;
+            }
+            inFlight = null;
+            consecutiveFailures++;
+            lastFailure = failure;
+            Instant now = clock.instant();
+            if (failure.isRejection()) {
+                credentialsLocked = true;
+                notBefore = now.plus(settings.credentialsRejectedQuietPeriod());
+            } else if (failure.getReason() == TokenFailureReason.RATE_LIMITED) {
+                Duration wait;
+                if (failure.getRetryAfter() != null) {
+                    wait = min(failure.getRetryAfter(), settings.maxRetryAfter());
+                } else if ("too_many_attempts".equals(failure.getOauthError())) {
+                    // Auth0's brute-force block: it lasts until an unblock, retrying soon only hits it again.
+                    wait = settings.credentialsRejectedQuietPeriod();
+                } else {
+                    wait = backoff(consecutiveFailures - 1);
+                }
+                notBefore = now.plus(wait);
+            } else {
+                notBefore = now.plus(backoff(consecutiveFailures - 1));
+            }
+            delivered = blocked();
+            scheduleWakeUp();
+        } finally {
+            stateLock.unlock();
+        }
+        if (failure.isRejection()) {
+            LOG.warn("{}", delivered.getMessage());
+        } else {
+            LOG.warn("No access token: {}", delivered.getMessage());
+        }
+        flight.completeExceptionally(delivered);
+        for (TokenProviderListener listener : listeners) {
+            try {
+                listener.onTokenFailure(delivered.getReason(), delivered);
+            } catch (RuntimeException e) {
+                LOG.warn(
+                        "Token listener {} failed: {}",
+                        listener.getClass().getName(),
+                        e.getClass().getName());
+            }
+        }
+    }
+
+    /** The fail-fast exception while no attempt is allowed; never quotes a credential. */
+    private ChimpyPosAuthenticationException blocked() {
+        TokenEndpointException failure = lastFailure;
+        if (failure == null) {
+            return new ChimpyPosAuthenticationException(
+                    TokenFailureReason.AUTH_SERVICE_UNAVAILABLE, "No access token; no new attempt until " + notBefore);
+        }
+        String code = failure.getOauthError() != null
+                ? failure.getOauthError()
+                : failure.getStatusCode() > 0
+                        ? "HTTP " + failure.getStatusCode()
+                        : failure.getReason().name();
+        String message;
+        if (credentialsLocked && failure.getReason() == TokenFailureReason.CREDENTIALS_REJECTED) {
+            message = "The credentials of client " + settings.clientId() + " were rejected by the token service ("
+                    + code + "); no new attempt until " + notBefore
+                    + " - fix them, then wait or reset the credentials lockout";
+        } else if (credentialsLocked) {
+            message = "The token service denied access to client " + settings.clientId() + " (" + code
+                    + "; check audience, scope and grantType); no new attempt until " + notBefore
+                    + " - fix the configuration, then wait or reset the credentials lockout";
+        } else {
+            message = failure.getMessage() + "; no new attempt until " + notBefore;
+        }
+        return new ChimpyPosAuthenticationException(
+                failure.getReason(), failure.getStatusCode(), failure.getOauthError(), message, failure);
+    }
+
+    // ---- timing ----------------------------------------------------------------------------------------------
+
+    private static boolean isUsable(AccessToken token, Instant now) {
+        return token != null && now.isBefore(token.expiresAt().minus(expiryGuard(token.lifetime())));
+    }
+
+    private static Duration expiryGuard(Duration lifetime) {
+        return min(MAX_EXPIRY_GUARD, lifetime.dividedBy(10));
+    }
+
+    /**
+     * The margin before expiry at which a renewal starts: the configured margin, clamped to a third of the lifetime
+     * (so short-lived tokens do not renew in a loop) and to at least twice the expiry guard (so the renewal starts
+     * while the token is still served).
+     */
+    Duration effectiveMargin(Duration lifetime) {
+        Duration margin = min(settings.refreshMargin(), lifetime.dividedBy(3));
+        Duration floor = expiryGuard(lifetime).multipliedBy(2);
+        return margin.compareTo(floor) < 0 ? floor : margin;
+    }
+
+    private Instant computeRenewAt(AccessToken token) {
+        Duration margin = effectiveMargin(token.lifetime());
+        long jitterMillis = (long) (margin.toMillis() * MARGIN_JITTER * random.getAsDouble());
+        return token.expiresAt().minus(margin).minusMillis(jitterMillis);
+    }
+
+    /** Exponential backoff with equal jitter: half the step fixed, half random; capped at retryMaxBackoff. */
+    Duration backoff(int attempt) {
+        long initial = settings.retryInitialBackoff().toMillis();
+        long cap = settings.retryMaxBackoff().toMillis();
+        long step = initial << Math.min(Math.max(attempt, 0), 30);
+        if (step <= 0 || step > cap) {
+            step = cap;
+        }
+        long half = step / 2;
+        return Duration.ofMillis(half + (long) ((step - half) * random.getAsDouble()));
+    }
+
+    /** Keeps idle routes warm: wakes up when the renewal is due (real time from our clock). Correctness does not
+     * depend on it; callers trigger the same renewal. */
+    private void scheduleWakeUp() {
+        if (wakeUp != null) {
+            wakeUp.cancel(false);
+            wakeUp = null;
+        }
+        if (executor == null || current == null || renewAt == null) {
+            return;
+        }
+        Instant due = renewAt;
+        if (notBefore != null && notBefore.isAfter(due)) {
+            due = notBefore;
+        }
+        Duration delay = Duration.between(clock.instant(), due);
+        if (delay.compareTo(MIN_WAKE_UP_DELAY) < 0) {
+            delay = MIN_WAKE_UP_DELAY;
+        }
+        try {
+            wakeUp = executor.schedule(this::onWakeUp, delay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            LOG.debug("Token provider is stopping: no renewal scheduled");
+        }
+    }
+
+    private void onWakeUp() {
+        stateLock.lock();
+        try {
+            wakeUp = null;
+            if (executor == null || inFlight != null) {
+                return;
+            }
+            Instant now = clock.instant();
+            if (!isUsable(current, now)) {
+                return; // nothing to keep warm; the next caller fetches a token
+            }
+            if (!now.isBefore(renewAt) && attemptAllowed(now)) {
+                LOG.debug("Renewal timer: renewing the access token expiring at {}", current.expiresAt());
+                startAcquisition(false);
+            } else {
+                scheduleWakeUp();
+            }
+        } finally {
+            stateLock.unlock();
+        }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    private static String errorClass(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getName();
+    }
+
+    @Override
+    public String toString() {
+        return "DefaultTokenProvider[tokenUrl=" + settings.tokenUrl() + ", clientId=" + settings.clientId()
+                + ", username=" + settings.username() + ", grantType=" + settings.grantType() + "]";
+    }
+}

@@ -1,0 +1,134 @@
+/*
+ * Copyright the camel-chimpypos authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.chimpypos.camel.auth;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+
+import org.apache.camel.support.service.ServiceHelper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Shares one {@link DefaultTokenProvider} per credential set ({@link TokenProviderSettings#credentialsKey()}): 50
+ * endpoints with equal credentials get one provider and therefore one token. Reference counted: the provider starts on
+ * the first {@link #acquire} and stops when the last user {@link #release releases} it. Thread-safe.
+ *
+ * <p>
+ * Settings that are not part of the credential key (margins, retries, format, clock) come from the first acquirer.
+ */
+public final class TokenProviderRegistry implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TokenProviderRegistry.class);
+
+    private final Function<TokenProviderSettings, ? extends DefaultTokenProvider> factory;
+    private final Map<Object, Entry> entries = new HashMap<>();
+
+    private static final class Entry {
+        final DefaultTokenProvider provider;
+        int users;
+
+        Entry(DefaultTokenProvider provider) {
+            this.provider = provider;
+        }
+    }
+
+    public TokenProviderRegistry() {
+        this(DefaultTokenProvider::new);
+    }
+
+    /** With a custom factory, e.g. one that injects a {@link TokenEndpointClient}. */
+    public TokenProviderRegistry(Function<TokenProviderSettings, ? extends DefaultTokenProvider> factory) {
+        this.factory = Objects.requireNonNull(factory, "factory");
+    }
+
+    /**
+     * Returns the started provider for these credentials, creating and starting it on first use. Every call must be
+     * paired with one {@link #release}.
+     *
+     * @throws IllegalArgumentException when the settings are invalid (names the option)
+     */
+    public synchronized ManagedTokenProvider acquire(TokenProviderSettings settings) {
+        Objects.requireNonNull(settings, "settings");
+        Object key = settings.credentialsKey();
+        Entry entry = entries.get(key);
+        if (entry == null) {
+            DefaultTokenProvider provider = factory.apply(settings);
+            ServiceHelper.startService(provider);
+            entry = new Entry(provider);
+            entries.put(key, entry);
+            LOG.debug("Started token provider {}", provider);
+        }
+        entry.users++;
+        return entry.provider;
+    }
+
+    /** Gives back a provider obtained from {@link #acquire}; stops it when this was its last user. Idempotent for unknown providers. */
+    public synchronized void release(TokenProvider provider) {
+        if (provider == null) {
+            return;
+        }
+        for (Iterator<Entry> it = entries.values().iterator(); it.hasNext(); ) {
+            Entry entry = it.next();
+            if (entry.provider == provider) {
+                if (--entry.users <= 0) {
+                    it.remove();
+                    ServiceHelper.stopService(entry.provider);
+                    LOG.debug("Stopped token provider {}", entry.provider);
+                }
+                return;
+            }
+        }
+    }
+
+    /** The providers in use, e.g. for JMX and the dev console. */
+    public synchronized List<ManagedTokenProvider> providers() {
+        List<ManagedTokenProvider> providers = new ArrayList<>(entries.size());
+        for (Entry entry : entries.values()) {
+            providers.add(entry.provider);
+        }
+        return providers;
+    }
+
+    /** How many users hold the provider, 0 when it is not registered. */
+    public synchronized int users(TokenProvider provider) {
+        for (Entry entry : entries.values()) {
+            if (entry.provider == provider) {
+                return entry.users;
+            }
+        }
+        return 0;
+    }
+
+    /** Stops every provider regardless of its users. */
+    @Override
+    public synchronized void close() {
+        for (Entry entry : entries.values()) {
+            ServiceHelper.stopService(entry.provider);
+        }
+        entries.clear();
+    }
+
+    @Override
+    public synchronized String toString() {
+        return "TokenProviderRegistry[providers=" + entries.size() + "]";
+    }
+}

@@ -15,6 +15,8 @@
  */
 package io.github.chimpypos.camel.auth;
 
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -170,12 +172,14 @@ final class TokenResponseReader {
         long expiresIn;
         if (expiresInNode == null || expiresInNode.isNull()) {
             throw malformed(status, what, "no expires_in");
-        } else if (expiresInNode.isIntegralNumber() || (expiresInNode.isNumber() && expiresInNode.canConvertToLong())) {
+        } else if (expiresInNode.isIntegralNumber() && expiresInNode.canConvertToLong()) {
             expiresIn = expiresInNode.asLong();
+        } else if (expiresInNode.isNumber() && isWhole(expiresInNode.decimalValue())) {
+            expiresIn = expiresInNode.decimalValue().longValue();
         } else if (expiresInNode.isTextual() && expiresInNode.asText().matches("-?[0-9]{1,12}")) {
             expiresIn = Long.parseLong(expiresInNode.asText());
         } else {
-            throw malformed(status, what, "a non-numeric expires_in");
+            throw malformed(status, what, "an expires_in that is not a whole number of seconds");
         }
         if (expiresIn <= 0) {
             throw malformed(status, what, "a non-positive expires_in (" + expiresIn + ")");
@@ -185,6 +189,12 @@ final class TokenResponseReader {
             throw malformed(status, what, "token_type " + printable(tokenType) + " instead of Bearer");
         }
         return new TokenResponse(accessToken, text(json, "refresh_token"), expiresIn, tokenType, text(json, "scope"));
+    }
+
+    private static boolean isWhole(BigDecimal value) {
+        return value.signum() == 0
+                || value.stripTrailingZeros().scale() <= 0
+                        && value.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) < 0;
     }
 
     private static TokenEndpointException malformed(int status, String what, String problem) {
@@ -242,7 +252,7 @@ final class TokenResponseReader {
     }
 
     private static boolean looksLikeHtml(byte[] body) {
-        String start = new String(body, 0, Math.min(body.length, 64), java.nio.charset.StandardCharsets.UTF_8)
+        String start = new String(body, 0, Math.min(body.length, 64), StandardCharsets.UTF_8)
                 .stripLeading()
                 .toLowerCase(Locale.ROOT);
         return start.startsWith("<!doctype html") || start.startsWith("<html");

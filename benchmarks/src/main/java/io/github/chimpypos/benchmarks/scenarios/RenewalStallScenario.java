@@ -125,6 +125,8 @@ public final class RenewalStallScenario {
             String client = kind.label();
             String setting = "token +" + config.stallTokenLatency().toMillis() + "ms";
             report.measure(SCENARIO, client, setting, "token calls in window", calls.length, "calls");
+            report.measure(
+                    SCENARIO, client, setting, "API 401 answers", emulator.unauthorizedPricingCalls(), "answers");
             report.measure(SCENARIO, client, setting, "requests in window", samples.count(inWindow), "requests");
             report.measure(SCENARIO, client, setting, "p99 in window", p99In, "ms");
             report.measure(SCENARIO, client, setting, "max in window", maxIn, "ms");

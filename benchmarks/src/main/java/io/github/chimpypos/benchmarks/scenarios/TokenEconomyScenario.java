@@ -70,7 +70,7 @@ public final class TokenEconomyScenario {
         }
     }
 
-    /** Returns {token calls, requests, elapsed millis}. */
+    /** Returns {token calls, requests, elapsed millis, failed requests, API 401 answers}. */
     private static long[] runOne(ClientKind kind, SuiteConfig config, ClientOptions options) {
         try (InProcessEmulator emulator = InProcessEmulator.start(config.economyLifetime(), 16)) {
             long before = emulator.tokenCalls();
@@ -83,7 +83,9 @@ public final class TokenEconomyScenario {
             }
             long elapsedMillis = (System.nanoTime() - started) / 1_000_000;
             Scenarios.checkErrors(kind, samples);
-            return new long[] {calls, samples.count(), elapsedMillis, samples.errors()};
+            return new long[] {
+                calls, samples.count(), elapsedMillis, samples.errors(), emulator.unauthorizedPricingCalls()
+            };
         }
     }
 
@@ -101,6 +103,7 @@ public final class TokenEconomyScenario {
             report.measure(SCENARIO, client, setting, "token calls", r[0], "calls");
             report.measure(SCENARIO, client, setting, "requests", r[1], "requests");
             report.measure(SCENARIO, client, setting, "failed requests", r[3], "requests");
+            report.measure(SCENARIO, client, setting, "API 401 answers", r[4], "answers");
             report.measure(SCENARIO, client, setting, "run time", r[2] / 1000.0, "s");
             report.measure(SCENARIO, client, setting, "ideal token calls", Math.ceil(r[2] / lifetimeMillis), "calls");
             chart.put(client, r[0]);

@@ -15,9 +15,12 @@
  */
 package io.github.chimpypos.emulator;
 
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
+
+import io.github.chimpypos.emulator.internal.Json;
 
 /**
  * Immutable snapshot of what the emulator was asked, for assertions such as "exactly one token call" or "no
@@ -142,6 +145,11 @@ public final class EmulatorCounters {
         map.put("replayedRentals", replayedRentals);
         map.put("canceledRentals", canceledRentals);
         return map;
+    }
+
+    /** The snapshot as JSON, exactly the body of {@code GET /__admin/counters}. */
+    public String toJson() {
+        return new String(Json.write(toMap()), StandardCharsets.UTF_8);
     }
 
     @Override

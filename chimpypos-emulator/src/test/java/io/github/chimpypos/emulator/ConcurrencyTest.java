@@ -128,7 +128,7 @@ class ConcurrencyTest {
             start.countDown();
             List<Integer> results = new ArrayList<>();
             for (Future<Integer> future : futures) {
-                results.add(future.get(60, TimeUnit.SECONDS));
+                results.add(future.get(120, TimeUnit.SECONDS));
             }
             return results;
         } finally {

@@ -42,6 +42,7 @@ class ControlApiHttpTest {
                 .isEqualTo(1);
         assertThat(reply.json().at("/apiCallsByRoute/checkUser/401").asLong()).isEqualTo(1);
         assertThat(reply.json().get("createdRentals").asLong()).isZero();
+        assertThat(EMULATOR.emulator().control().counters().toJson()).isEqualTo(reply.body());
     }
 
     @Test

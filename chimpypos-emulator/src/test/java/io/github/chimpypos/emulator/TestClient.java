@@ -43,7 +43,7 @@ final class TestClient {
         this.emulator = emulator;
         this.http = HttpClient.newBuilder()
                 .sslContext(emulator.clientSslContext())
-                .connectTimeout(Duration.ofSeconds(10))
+                .connectTimeout(Duration.ofSeconds(60))
                 .version(HttpClient.Version.HTTP_1_1)
                 .build();
     }
@@ -165,7 +165,7 @@ final class TestClient {
 
     HttpRequest.Builder api(String pathAndQuery, String token) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(emulator.apiUrl() + pathAndQuery))
-                .timeout(Duration.ofSeconds(30));
+                .timeout(Duration.ofSeconds(60));
         if (token != null) {
             builder.header("Authorization", "Bearer " + token);
         }

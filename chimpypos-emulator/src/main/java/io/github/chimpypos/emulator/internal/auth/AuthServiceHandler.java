@@ -58,7 +58,7 @@ public final class AuthServiceHandler implements HttpHandler {
         String path = exchange.getRequestURI().getRawPath();
         String method = exchange.getRequestMethod();
         if (path.equals("/.well-known/jwks.json")) {
-            if (!method.equals("GET") && !method.equals("HEAD")) {
+            if (!method.equals("GET")) {
                 methodNotAllowed(exchange, "GET");
                 return;
             }

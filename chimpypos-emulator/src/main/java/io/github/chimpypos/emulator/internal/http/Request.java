@@ -34,6 +34,9 @@ public final class Request {
     /** Largest body accepted; larger ones get HTTP 413 (no legitimate call comes close). */
     public static final int MAX_BODY_BYTES = 64 * 1024;
 
+    /** Oversized bodies up to this size are read and dropped so the 413 reaches the client. */
+    private static final long MAX_DISCARDED_BYTES = 16L * 1024 * 1024;
+
     private final HttpExchange exchange;
     private final List<String> segments;
     private final Map<String, String> query;
@@ -138,26 +141,43 @@ public final class Request {
 
     private byte[] readBounded() throws IOException {
         String declared = header("Content-Length");
+        long declaredLength = -1;
         if (declared != null) {
             try {
-                if (Long.parseLong(declared.trim()) > MAX_BODY_BYTES) {
-                    throw new BodyTooLargeException();
-                }
+                declaredLength = Long.parseLong(declared.trim());
             } catch (NumberFormatException e) {
                 throw new MalformedRequestException("Malformed Content-Length");
             }
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buffer = new byte[8192];
         try (InputStream in = exchange.getRequestBody()) {
+            if (declaredLength > MAX_BODY_BYTES) {
+                discard(in);
+                throw new BodyTooLargeException();
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            byte[] buffer = new byte[8192];
             int read;
             while ((read = in.read(buffer)) >= 0) {
                 out.write(buffer, 0, read);
                 if (out.size() > MAX_BODY_BYTES) {
+                    discard(in);
                     throw new BodyTooLargeException();
                 }
             }
+            return out.toByteArray();
         }
-        return out.toByteArray();
+    }
+
+    /**
+     * Reads and drops the rest of an oversized body (up to a limit) before the 413 is sent: closing a socket with
+     * unread input makes the kernel send a reset, and the client would lose the 413 itself.
+     */
+    private static void discard(InputStream in) throws IOException {
+        byte[] buffer = new byte[16384];
+        long total = 0;
+        int read;
+        while (total < MAX_DISCARDED_BYTES && (read = in.read(buffer)) >= 0) {
+            total += read;
+        }
     }
 }

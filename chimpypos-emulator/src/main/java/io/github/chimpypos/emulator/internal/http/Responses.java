@@ -37,7 +37,8 @@ public final class Responses {
 
     public static void bytes(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", contentType);
-        if (body.length == 0) {
+        // HEAD answers carry headers only; announcing a length and then writing would fail in the JDK server
+        if (body.length == 0 || exchange.getRequestMethod().equalsIgnoreCase("HEAD")) {
             exchange.sendResponseHeaders(status, -1);
             return;
         }

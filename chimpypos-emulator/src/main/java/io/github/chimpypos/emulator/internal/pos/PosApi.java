@@ -232,7 +232,8 @@ public final class PosApi {
         String lang = Validation.lang(call);
         int slipWidth = Validation.slipWidth(call);
         String fallbackLocale = lang == null ? "en" : lang;
-        Inventory.TransactionSlot slot = inventory.transactions.get(partnerTransactionId);
+        Inventory current = inventory;
+        Inventory.TransactionSlot slot = current.transactions.get(partnerTransactionId);
         if (slot == null) {
             throw new ApiException(404, "original_rental_not_found", null).at(fallbackLocale);
         }
@@ -246,7 +247,7 @@ public final class PosApi {
             if (rental.canceled()) {
                 throw new ApiException(409, "general_error", "the rental is already canceled").at(locale);
             }
-            Battery battery = inventory.batteries.get(rental.batteryId());
+            Battery battery = current.batteries.get(rental.batteryId());
             boolean pickup = rental.rentalType().equals("pickup");
             if (battery == null) {
                 throw new ApiException(409, "general_error", "the battery no longer exists").at(locale);
@@ -281,7 +282,7 @@ public final class PosApi {
     public Answer stationPricing(Call call, String externalId) {
         String lang = Validation.lang(call);
         String auth0Id = Validation.optionalId("auth0_id", call.param("auth0_id"));
-        Station station = workingStation(externalId, lang);
+        Station station = workingStation(inventory, externalId, lang);
         String locale = stationLocale(station, lang);
         String couponType = auth0Id == null ? null : seed.accounts().get(auth0Id);
         StationPrices prices = station.prices();
@@ -313,21 +314,27 @@ public final class PosApi {
         String lang = Validation.lang(call);
         StationPickupRequest request = StationPickupRequest.parse(call);
         if (request.partnerTransactionId() == null) {
-            return evaluateStationPickup(call, externalId, lang, request, null);
+            return evaluateStationPickup(call, externalId, lang, request, inventory, null);
         }
-        Inventory.TransactionSlot slot = inventory.slot(request.partnerTransactionId());
+        Inventory current = inventory;
+        Inventory.TransactionSlot slot = current.slot(request.partnerTransactionId());
         synchronized (slot) {
             if (slot.rental != null) {
                 counters.rentalReplayed();
                 return new Answer(200, slot.rental.firstAnswer());
             }
-            return evaluateStationPickup(call, externalId, lang, request, slot);
+            return evaluateStationPickup(call, externalId, lang, request, current, slot);
         }
     }
 
     private Answer evaluateStationPickup(
-            Call call, String externalId, String lang, StationPickupRequest request, Inventory.TransactionSlot slot) {
-        Station station = workingStation(externalId, lang);
+            Call call,
+            String externalId,
+            String lang,
+            StationPickupRequest request,
+            Inventory current,
+            Inventory.TransactionSlot slot) {
+        Station station = workingStation(current, externalId, lang);
         String locale = stationLocale(station, lang);
         if (request.paymentFails()) {
             throw new ApiException(400, "payment_failed", null).at(locale);
@@ -347,7 +354,7 @@ public final class PosApi {
                 null);
         Battery battery = new Battery(batteryId, BatteryState.RENTED, now);
         battery.moveTo(BatteryState.RENTED, now, rental);
-        inventory.batteries.put(batteryId, battery);
+        current.batteries.put(batteryId, battery);
 
         Map<String, Object> resource = resource("pickup_completed", null, Messages.text("ok_everything", locale));
         resource.put("rental_type", "pickup");
@@ -370,8 +377,8 @@ public final class PosApi {
         return new Answer(200, answer);
     }
 
-    private Station workingStation(String externalId, String lang) {
-        Station station = inventory.stations.get(externalId);
+    private static Station workingStation(Inventory current, String externalId, String lang) {
+        Station station = current.stations.get(externalId);
         if (station == null) {
             throw new ApiException(404, "station_not_found", null).at(lang == null ? "en" : lang);
         }

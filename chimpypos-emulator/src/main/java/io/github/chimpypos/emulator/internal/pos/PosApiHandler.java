@@ -16,6 +16,7 @@
 package io.github.chimpypos.emulator.internal.pos;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -88,44 +89,54 @@ public final class PosApiHandler implements HttpHandler {
         latency.apply();
         Route route = null;
         String lang = null;
+        Outgoing outgoing;
         try {
             Request request = Request.of(exchange);
             lang = request.query().get("lang");
             route = Route.match(request.method(), request.segments());
-            Optional<Fault> fault = faults.take();
-            if (fault.isPresent()) {
-                int status = play(exchange, fault.get(), lang);
-                count(route, status);
-                return;
-            }
-            String rejection = tokenRejection(request.header("Authorization"));
-            if (rejection != null) {
-                unauthorized(exchange, rejection);
-                count(route, 401);
-                return;
-            }
+            // read (bounded) before anything is answered: an unread body makes the close reset the connection
             byte[] body = request.body();
-            if (route == null) {
-                throw new ApiException(404, "not_found", request.path());
+            Optional<Fault> fault = faults.take();
+            if (fault.isPresent() && fault.get().kind() == Fault.Kind.DROP_CONNECTION) {
+                count(route, 0);
+                Responses.drop(exchange);
+                return;
             }
-            if (route.operation() == null) {
-                exchange.getResponseHeaders().set("Allow", route.allowedMethods());
-                throw new ApiException(405, "method_not_allowed", "use " + route.allowedMethods());
-            }
-            Call call = new Call(
-                    request.method(), request.path(), request.query(), route.hasBody() ? parseBody(body) : null);
-            Answer answer = route.invoke(api, call);
-            Responses.bytes(exchange, answer.status(), Responses.JSON, answer.body());
-            count(route, answer.status());
+            outgoing = fault.isPresent() ? play(exchange, fault.get(), lang) : answer(exchange, request, route, body);
         } catch (ApiException e) {
-            errorEnvelope(exchange, e, lang);
-            count(route, e.status());
+            outgoing = errorEnvelope(e, lang);
         } catch (BodyTooLargeException e) {
-            errorEnvelope(exchange, new ApiException(413, "payload_too_large", e.getMessage()), lang);
-            count(route, 413);
+            outgoing = errorEnvelope(new ApiException(413, "payload_too_large", e.getMessage()), lang);
         } catch (MalformedRequestException e) {
-            errorEnvelope(exchange, ApiException.invalidParameter("url", e.getMessage()), lang);
-            count(route, 400);
+            outgoing = errorEnvelope(ApiException.invalidParameter("url", e.getMessage()), lang);
+        }
+        // counted before the answer leaves, so a client that asserts on counters right after it sees this call
+        count(route, outgoing.status());
+        Responses.bytes(exchange, outgoing.status(), outgoing.contentType(), outgoing.body());
+    }
+
+    private Outgoing answer(HttpExchange exchange, Request request, Route route, byte[] body) {
+        String rejection = tokenRejection(request.header("Authorization"));
+        if (rejection != null) {
+            return unauthorized(exchange, rejection);
+        }
+        if (route == null) {
+            throw new ApiException(404, "not_found", request.path());
+        }
+        if (route.operation() == null) {
+            exchange.getResponseHeaders().set("Allow", route.allowedMethods());
+            throw new ApiException(405, "method_not_allowed", "use " + route.allowedMethods());
+        }
+        Call call =
+                new Call(request.method(), request.path(), request.query(), route.hasBody() ? parseBody(body) : null);
+        Answer answer = route.invoke(api, call);
+        return new Outgoing(answer.status(), Responses.JSON, answer.body());
+    }
+
+    /** A complete answer, built before it is counted and written. */
+    private record Outgoing(int status, String contentType, byte[] body) {
+        static Outgoing json(int status, Object body) {
+            return new Outgoing(status, Responses.JSON, Json.write(body));
         }
     }
 
@@ -151,7 +162,7 @@ public final class PosApiHandler implements HttpHandler {
         return accessTokens.rejectionReason(parts[1], audience);
     }
 
-    private static void unauthorized(HttpExchange exchange, String reason) throws IOException {
+    private static Outgoing unauthorized(HttpExchange exchange, String reason) {
         exchange.getResponseHeaders()
                 .set(
                         "WWW-Authenticate",
@@ -160,33 +171,22 @@ public final class PosApiHandler implements HttpHandler {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("error", "invalid_token");
         body.put("error_description", reason);
-        Responses.json(exchange, 401, body);
+        return Outgoing.json(401, body);
     }
 
-    /** @return the status played, 0 for a dropped connection */
-    private static int play(HttpExchange exchange, Fault fault, String lang) throws IOException {
-        switch (fault.kind()) {
-            case DROP_CONNECTION -> {
-                Responses.drop(exchange);
-                return 0;
-            }
-            case RESPOND -> {
-                Responses.text(exchange, fault.httpStatus(), fault.contentType(), fault.body());
-                return fault.httpStatus();
-            }
+    private static Outgoing play(HttpExchange exchange, Fault fault, String lang) {
+        return switch (fault.kind()) {
+            case RESPOND ->
+                new Outgoing(
+                        fault.httpStatus(), fault.contentType(), fault.body().getBytes(StandardCharsets.UTF_8));
             case TOO_MANY_REQUESTS -> {
                 long seconds = ceilSeconds(fault.retryAfter());
                 exchange.getResponseHeaders().set("Retry-After", String.valueOf(seconds));
-                errorEnvelope(
-                        exchange, new ApiException(429, "too_many_requests", "retry after " + seconds + " s"), lang);
-                return 429;
+                yield errorEnvelope(new ApiException(429, "too_many_requests", "retry after " + seconds + " s"), lang);
             }
-            case STATUS -> {
-                errorEnvelope(exchange, new ApiException(fault.httpStatus(), "undefined", "injected fault"), lang);
-                return fault.httpStatus();
-            }
-        }
-        throw new IllegalStateException("Unknown fault " + fault);
+            case STATUS -> errorEnvelope(new ApiException(fault.httpStatus(), "undefined", "injected fault"), lang);
+            case DROP_CONNECTION -> throw new IllegalStateException("dropped connections have no answer");
+        };
     }
 
     private static long ceilSeconds(java.time.Duration duration) {
@@ -194,7 +194,7 @@ public final class PosApiHandler implements HttpHandler {
         return duration.getNano() > 0 ? seconds + 1 : seconds;
     }
 
-    private static void errorEnvelope(HttpExchange exchange, ApiException e, String lang) throws IOException {
+    private static Outgoing errorEnvelope(ApiException e, String lang) {
         String locale =
                 e.locale() != null ? e.locale() : lang != null && Validation.LANGUAGES.contains(lang) ? lang : "en";
         String key = switch (e.errorType()) {
@@ -215,7 +215,7 @@ public final class PosApiHandler implements HttpHandler {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("error", error);
         body.put("locale", locale);
-        Responses.json(exchange, e.status(), body);
+        return Outgoing.json(e.status(), body);
     }
 
     private void count(Route route, int status) {

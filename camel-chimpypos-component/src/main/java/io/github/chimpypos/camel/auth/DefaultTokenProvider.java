@@ -19,6 +19,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -66,7 +67,13 @@ public class DefaultTokenProvider extends ServiceSupport implements ManagedToken
     private static final Duration MAX_EXPIRY_GUARD = Duration.ofSeconds(5);
 
     private static final Duration SKEW_WARN_THRESHOLD = Duration.ofSeconds(30);
-    private static final Duration MIN_WAKE_UP_DELAY = Duration.ofSeconds(1);
+    /** The timer may fire a little early by our clock: it aims this much after the due instant. */
+    private static final Duration WAKE_UP_SLACK = Duration.ofMillis(20);
+    /** Consecutive 401s on tokens obtained after a 401, each within the window, before renewals on 401 pause. */
+    static final int MAX_QUICK_REJECTIONS = 2;
+
+    private static final Duration MAX_QUICK_REJECTION_WINDOW = Duration.ofSeconds(30);
+
     /** The renewal margin is lengthened by up to this fraction so that many clients do not renew in lockstep. */
     private static final double MARGIN_JITTER = 0.2;
 
@@ -89,6 +96,9 @@ public class DefaultTokenProvider extends ServiceSupport implements ManagedToken
     private Instant notBefore;
     private boolean credentialsLocked;
     private TokenEndpointException lastFailure;
+    private boolean nextAfterUnauthorized;
+    private boolean currentAfterUnauthorized;
+    private int quickRejections;
     private int consecutiveFailures;
     private Instant lastSuccessAt;
     private Duration clockSkew;
@@ -160,11 +170,13 @@ public class DefaultTokenProvider extends ServiceSupport implements ManagedToken
             unauthorizedRenewals++;
             Instant now = clock.instant();
             if (current != null && rejected != null && current.value().equals(rejected.value())) {
+                checkNotRejectedRepeatedly(now);
                 LOG.debug(
                         "The API rejected the current access token (expiring at {}): invalidating it",
                         current.expiresAt());
                 current = null;
                 renewAt = null;
+                nextAfterUnauthorized = true;
             } else if (isUsable(current, now)) {
                 // Another caller renewed it already: its token is newer than the rejected one.
                 return current;
@@ -174,6 +186,38 @@ public class DefaultTokenProvider extends ServiceSupport implements ManagedToken
             stateLock.unlock();
         }
         return await(flight);
+    }
+
+    /**
+     * When the API keeps rejecting tokens right after they were obtained (an audience the API does not accept, a
+     * revoked client), renewing on every 401 would cost one token call per exchange. After
+     * {@value #MAX_QUICK_REJECTIONS} such rejections in a row, the current token is kept and the exchange fails
+     * until the token is older than the quick-rejection window.
+     */
+    private void checkNotRejectedRepeatedly(Instant now) {
+        Duration window = quickRejectionWindow(current.lifetime());
+        boolean quick = currentAfterUnauthorized
+                && Duration.between(current.obtainedAt(), now).compareTo(window) < 0;
+        quickRejections = quick ? quickRejections + 1 : 0;
+        if (quickRejections >= MAX_QUICK_REJECTIONS) {
+            failures.merge(TokenFailureReason.TOKEN_REJECTED_BY_API, 1L, Long::sum);
+            throw new ChimpyPosAuthenticationException(
+                    TokenFailureReason.TOKEN_REJECTED_BY_API,
+                    401,
+                    null,
+                    "The PoS API keeps rejecting freshly obtained access tokens (HTTP 401);"
+                            + " no new token before " + current.obtainedAt().plus(window)
+                            + " - check that audience and clientId are the ones the API expects",
+                    null);
+        }
+    }
+
+    private static Duration quickRejectionWindow(Duration lifetime) {
+        Duration window = lifetime.dividedBy(10);
+        if (window.compareTo(Duration.ofSeconds(1)) < 0) {
+            return Duration.ofSeconds(1);
+        }
+        return min(window, MAX_QUICK_REJECTION_WINDOW);
     }
 
     @Override
@@ -556,7 +600,8 @@ public class DefaultTokenProvider extends ServiceSupport implements ManagedToken
             LOG.debug("The access token is not a JWT: treating it as opaque, expiry from expires_in only");
         } else {
             if (claims.issuedAt() != null) {
-                skew = Duration.between(obtained.requestStart(), claims.issuedAt());
+                // iat has whole seconds: compare it with the start truncated alike, or every token looks skewed.
+                skew = Duration.between(obtained.requestStart().truncatedTo(ChronoUnit.SECONDS), claims.issuedAt());
             }
             Duration jwtLifetime = claims.lifetime().orElse(null);
             if (jwtLifetime != null && jwtLifetime.compareTo(lifetime) < 0) {
@@ -580,6 +625,8 @@ public class DefaultTokenProvider extends ServiceSupport implements ManagedToken
             }
             renewed = current != null;
             current = token;
+            currentAfterUnauthorized = nextAfterUnauthorized;
+            nextAfterUnauthorized = false;
             renewAt = computeRenewAt(token);
             due = renewAt;
             if (response.refreshToken() != null) {
@@ -761,9 +808,10 @@ public class DefaultTokenProvider extends ServiceSupport implements ManagedToken
             due = notBefore;
         }
         Duration delay = Duration.between(clock.instant(), due);
-        if (delay.compareTo(MIN_WAKE_UP_DELAY) < 0) {
-            delay = MIN_WAKE_UP_DELAY;
+        if (delay.isNegative()) {
+            delay = Duration.ZERO;
         }
+        delay = delay.plus(WAKE_UP_SLACK);
         try {
             wakeUp = executor.schedule(this::onWakeUp, delay.toMillis(), TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {

@@ -31,7 +31,8 @@ import org.apache.hc.core5.util.Timeout;
 /**
  * Builds the pooled Apache HttpClient 5 instances used for both the PoS API and the token service: TLS 1.2+ only,
  * hostname verification always on, no automatic retries (retries of POSTs are decided by the component, never by the
- * transport), no redirects, no cookies.
+ * transport), no redirects, no cookies, and no wire logging of bodies or credentials
+ * ({@link SecretSafeConnectionFactory}).
  */
 public final class HttpClientFactory {
 
@@ -55,6 +56,7 @@ public final class HttpClientFactory {
                 .build();
         PoolingHttpClientConnectionManager connectionManager = PoolingHttpClientConnectionManagerBuilder.create()
                 .setTlsSocketStrategy(tls.buildClassic())
+                .setConnectionFactory(SecretSafeConnectionFactory.INSTANCE)
                 .setDefaultConnectionConfig(connectionConfig)
                 .setMaxConnTotal(settings.maxConnections())
                 .setMaxConnPerRoute(settings.maxConnections())

@@ -44,7 +44,7 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 
 /** Check, price, rent out, take back and cancel Chimpy powerbank rentals through the Chimpy PoS API. */
 @UriEndpoint(
-        firstVersion = "1.0.0",
+        firstVersion = "4.22.0",
         scheme = "chimpypos",
         title = "Chimpy PoS",
         syntax = "chimpypos:operation",

@@ -17,6 +17,7 @@ package io.github.chimpypos.camel;
 
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 import io.github.chimpypos.camel.client.ApiRequest;
@@ -35,6 +36,13 @@ import org.apache.camel.Message;
  */
 final class ChimpyPosOperationHandlers {
 
+    private static final List<String> RESULT_HEADERS = List.of(
+            ChimpyPosConstants.HTTP_STATUS,
+            ChimpyPosConstants.STATUS,
+            ChimpyPosConstants.ERROR_TYPE,
+            ChimpyPosConstants.ERROR_MESSAGE,
+            ChimpyPosConstants.LOCALE,
+            ChimpyPosConstants.COUNTRY);
     private static final Map<ChimpyPosOperation, ChimpyPosOperationHandler> HANDLERS = create();
 
     private ChimpyPosOperationHandlers() {}
@@ -108,10 +116,12 @@ final class ChimpyPosOperationHandlers {
 
         @Override
         public void handle(Exchange exchange, ChimpyPosEndpoint endpoint) {
+            Message message = exchange.getMessage();
+            // results of an earlier call on this exchange must not pass for this call's, whatever happens next
+            RESULT_HEADERS.forEach(message::removeHeader);
             ChimpyPosConfiguration configuration = endpoint.getConfiguration();
             ChimpyPosParameters parameters = new ChimpyPosParameters(operation, exchange, configuration);
             ApiRequest request = factory.create(parameters, endpoint.pathTemplate(operation), endpoint);
-            Message message = exchange.getMessage();
             String transactionId = partnerTransactionId(request);
             if (transactionId != null) {
                 message.setHeader(ChimpyPosConstants.PARTNER_TRANSACTION_ID, transactionId);
@@ -121,11 +131,9 @@ final class ChimpyPosOperationHandlers {
                 result = endpoint.getApiClient().execute(request, resultType);
             } catch (ChimpyPosApiException e) {
                 setHeader(message, ChimpyPosConstants.HTTP_STATUS, e.getHttpResponseCode());
-                setHeader(message, ChimpyPosConstants.STATUS, null);
                 setHeader(message, ChimpyPosConstants.ERROR_TYPE, e.getErrorType());
                 setHeader(message, ChimpyPosConstants.ERROR_MESSAGE, e.getErrorMessage());
                 setHeader(message, ChimpyPosConstants.LOCALE, e.getLocale());
-                setHeader(message, ChimpyPosConstants.COUNTRY, null);
                 throw e;
             }
             message.setBody(result.resource());
@@ -147,11 +155,9 @@ final class ChimpyPosOperationHandlers {
             return inQuery != null ? inQuery : request.pathVariables().get(name);
         }
 
-        /** Sets the header, or removes it so that a value from an earlier call cannot be mistaken for this one's. */
+        /** Sets the header when the answer has a value for it. */
         private static void setHeader(Message message, String name, Object value) {
-            if (value == null) {
-                message.removeHeader(name);
-            } else {
+            if (value != null) {
                 message.setHeader(name, value);
             }
         }

@@ -285,6 +285,26 @@ class ChimpyPosOperationsTest extends ChimpyPosTestSupport {
         assertResultHeaders(exchange.getMessage(), 200, "error", "battery_already_returned");
     }
 
+    @Test
+    void resultHeadersOfAnEarlierCallNeverPassForThisOnes() {
+        Map<String, Object> stale = Map.of(
+                ChimpyPosConstants.STATUS, "ready_for_pickup",
+                ChimpyPosConstants.ERROR_TYPE, "battery_already_used",
+                ChimpyPosConstants.COUNTRY, "DE");
+
+        Exchange succeeded = send("chimpypos:checkUser?userCoupon=APPUSER1", null, stale);
+        Exchange failed = send("chimpypos:checkUser", null, stale);
+
+        assertThat(succeeded.getMessage().getHeader(ChimpyPosConstants.STATUS)).isEqualTo("valid");
+        assertThat(succeeded.getMessage().getHeaders())
+                .doesNotContainKey(ChimpyPosConstants.ERROR_TYPE)
+                .doesNotContainKey(ChimpyPosConstants.COUNTRY);
+        assertThat(failed.getException()).isInstanceOf(IllegalArgumentException.class);
+        assertThat(failed.getMessage().getHeaders())
+                .doesNotContainKey(ChimpyPosConstants.STATUS)
+                .doesNotContainKey(ChimpyPosConstants.ERROR_TYPE);
+    }
+
     private static void assertResultHeaders(Message message, int httpStatus, String status, String errorType) {
         assertThat(message.getHeader(ChimpyPosConstants.HTTP_STATUS)).isEqualTo(httpStatus);
         assertThat(message.getHeader(ChimpyPosConstants.STATUS)).isEqualTo(status);

@@ -18,7 +18,13 @@ package io.github.chimpypos.camel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.chimpypos.camel.auth.DefaultTokenProvider;
@@ -206,6 +212,60 @@ class ChimpyPosOptionsAndHeadersTest extends ChimpyPosTestSupport {
         assertThat(notOverridden.getException()).isInstanceOf(ChimpyPosApiException.class);
         assertThat(((ChimpyPosApiException) notOverridden.getException()).getHttpResponseCode())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void everyPathTemplateCanBeOverridden() {
+        ChimpyPosConfiguration configuration = component().getConfiguration();
+        configuration.setApiUrl(emulator().apiUrl() + "/api");
+        configuration.setCheckBatteryPath("/v2/batteries/{battery_id}");
+        configuration.setCheckUserPath("/v2/users/{user_coupon}");
+        configuration.setGetRentalPricingPath("/v2/rentals/{rental_type}/{location_id}/{battery_id}[/{user_coupon}]");
+        configuration.setCreateRentalPath("/v2/rentals/{rental_type}/{location_id}/{battery_id}[/{user_coupon}]");
+        configuration.setCancelRentalPath("/v2/rentals/cancel/{partner_transaction_id}");
+        configuration.setGetStationPricingPath("/v2/stations/{external_id}/pricing");
+        configuration.setCreateStationPickupPath("/v2/stations/{external_id}/pickup");
+        String rental = "?rentalType=pickup&locationId=shop-zurich-hb&batteryId=BAT0030";
+
+        List<Exchange> exchanges = List.of(
+                send("chimpypos:checkBattery" + rental),
+                send("chimpypos:checkUser?userCoupon=APPUSER1"),
+                send("chimpypos:getRentalPricing" + rental),
+                send("chimpypos:createRental" + rental + "&partnerTransactionId=tx-path-1"),
+                send("chimpypos:cancelRental?partnerTransactionId=tx-path-1"),
+                send("chimpypos:getStationPricing?stationId=abc1"),
+                send("chimpypos:createStationPickup?stationId=abc1", StationPickupRequest.stripe("pi_p"), Map.of()));
+
+        assertThat(exchanges).allSatisfy(exchange -> {
+            assertThat(exchange.getException()).isNull();
+            assertThat(exchange.getMessage().getHeader(ChimpyPosConstants.HTTP_STATUS))
+                    .isEqualTo(200);
+        });
+        for (ChimpyPosOperation operation : ChimpyPosOperation.values()) {
+            assertThat(counters().apiCalls(operation.name(), 200))
+                    .as(operation.name())
+                    .isEqualTo(1);
+        }
+    }
+
+    @Test
+    void maxConnectionsBoundsTheConcurrentApiCalls() throws Exception {
+        emulator().control().setApiLatency(Duration.ofMillis(50));
+        String uri = "chimpypos:checkUser?userCoupon=APPUSER1&maxConnections=1";
+        assertThat(send(uri).getException()).isNull();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Exchange>> calls = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                calls.add(pool.submit(() -> send(uri)));
+            }
+            for (Future<Exchange> call : calls) {
+                assertThat(call.get(30, TimeUnit.SECONDS).getException()).isNull();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(counters().maxConcurrentApiCalls()).isEqualTo(1);
     }
 
     @Test

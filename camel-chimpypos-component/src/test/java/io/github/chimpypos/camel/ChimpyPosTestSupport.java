@@ -67,9 +67,14 @@ abstract class ChimpyPosTestSupport extends CamelTestSupport {
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
         ChimpyPosComponent component = new ChimpyPosComponent();
-        configure(component.getConfiguration());
+        configure(component);
         context.addComponent("chimpypos", component);
         return context;
+    }
+
+    /** Configures the component before the context starts. */
+    protected void configure(ChimpyPosComponent component) {
+        configure(component.getConfiguration());
     }
 
     /** The component-level defaults every test starts from: the emulator's URLs, credentials and trust. */

@@ -17,6 +17,7 @@ package io.github.chimpypos.benchmarks;
 
 import java.lang.management.ManagementFactory;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashSet;
@@ -87,6 +88,7 @@ public final class BenchmarkSuite {
                 throw new IllegalArgumentException("unknown scenario " + s + "; accepted: " + SCENARIOS);
             }
         }
+        Files.createDirectories(resultsDirectory);
         Report report = new Report();
         environment(report, config);
         long started = System.nanoTime();

@@ -54,7 +54,7 @@ public final class OverheadScenario {
                 }
                 ClientKind[] kinds = ClientKind.values();
                 // JIT both JVMs (ours and the emulator's) on every code path before anything counts
-                for (int pass = 0; pass < 2; pass++) {
+                for (int pass = 0; pass < config.warmupPasses(); pass++) {
                     for (ClientKind kind : kinds) {
                         LoadRunner.run(clients.get(kind), 8, Duration.ZERO, config.overheadWarmup());
                     }

@@ -115,10 +115,9 @@ final class SvgChart {
         double cap = lowerIsBetter ? 4.0 : 1.4;
         int left = x + 50;
         int bottom = y + PANEL_H - 30;
-        int top = y + 30;
+        int top = y + 45;
         axisY(left, top, bottom, 0, cap, 4, "x floor");
         line(left, yOf(goal, 0, cap, top, bottom), x + PANEL_W - 10, yOf(goal, 0, cap, top, bottom), "#2ca02c", "6,3");
-        text(x + PANEL_W - 12, yOf(goal, 0, cap, top, bottom) - 4, "goal " + goal + "x", "end", 10, "normal");
         line(left, yOf(1, 0, cap, top, bottom), x + PANEL_W - 10, yOf(1, 0, cap, top, bottom), "#999", "2,2");
         int groups = Math.max(1, byCallers.size());
         double groupW = (PANEL_W - 70.0) / groups;
@@ -139,6 +138,36 @@ final class SvgChart {
             text((int) (left + g * groupW + groupW / 2), bottom + 16, e.getKey(), "middle", 11, "normal");
             g++;
         }
+        // drawn last, so that no bar hides it
+        text(left + 4, yOf(goal, 0, cap, top, bottom) - 4, "goal " + goal + "x", "start", 10, "italic");
+        if (!lowerIsBetter) {
+            ceilingNote(x + PANEL_W - 12, y + 34);
+        }
+    }
+
+    /** Where the emulator's own ceiling lies, so that no bar is silently bounded by it. */
+    private void ceilingNote(int x, int y) {
+        Double ceiling = null;
+        Double floorTop = null;
+        for (Report.Comparison c : report.comparisons()) {
+            if (c.scenario().startsWith("6") && c.metric().startsWith("floor")) {
+                ceiling = c.baselineValue();
+                floorTop = c.ours();
+            }
+        }
+        if (ceiling != null) {
+            text(
+                    x,
+                    y,
+                    String.format(
+                            Locale.ROOT,
+                            "emulator ceiling %.0f req/s; floor at top concurrency = %.0f%% of it",
+                            ceiling,
+                            100 * floorTop / ceiling),
+                    "end",
+                    10,
+                    "italic");
+        }
     }
 
     private void tokenCallsPanel(int x, int y) {
@@ -156,7 +185,7 @@ final class SvgChart {
         }
         int left = x + 50;
         int bottom = y + PANEL_H - 30;
-        int top = y + 30;
+        int top = y + 45;
         double max = Math.max(
                 10,
                 economy.values().stream().mapToDouble(Double::doubleValue).max().orElse(10));
@@ -211,7 +240,7 @@ final class SvgChart {
         }
         int left = x + 60;
         int bottom = y + PANEL_H - 30;
-        int top = y + 30;
+        int top = y + 45;
         double max = alloc.values().stream()
                 .filter(Objects::nonNull)
                 .mapToDouble(Double::doubleValue)
@@ -227,13 +256,6 @@ final class SvgChart {
             }
             double bx = left + 10 + i * barW;
             bar(bx, barW - 12, v, 0, max * 1.1, top, bottom, COLORS.get(c));
-            text(
-                    (int) (bx + (barW - 12) / 2),
-                    (int) yOf(v, 0, max * 1.1, top, bottom) - 4,
-                    Report.format(v),
-                    "middle",
-                    10,
-                    "normal");
             text((int) (bx + (barW - 12) / 2), bottom + 16, c, "middle", 11, "normal");
             i++;
         }
@@ -265,7 +287,7 @@ final class SvgChart {
         int left = x + 50;
         int right = x + width - 10;
         int bottom = y + PANEL_H - 30;
-        int top = y + 30;
+        int top = y + 45;
         axisY(left, top, bottom, 0, yMax, 5, "ms");
         for (int s = 0; s <= maxSeconds; s++) {
             int xx = (int) (left + (right - left) * s / maxSeconds);
@@ -316,7 +338,7 @@ final class SvgChart {
             line(left - 4, yy, left, yy, "#333", null);
             text(left - 6, yy + 4, Report.format(Math.round(v * 100) / 100.0), "end", 10, "normal");
         }
-        text(left - 6, top - 8, unit, "end", 10, "normal");
+        text(left + 4, top - 6, unit, "start", 10, "italic");
     }
 
     private void bar(double x, double w, double v, double min, double max, int top, int bottom, String color) {
@@ -357,12 +379,12 @@ final class SvgChart {
     private void text(int x, double y, String s, String anchor, int size, String weight) {
         svg.append(String.format(
                 Locale.ROOT,
-                "<text x=\"%d\" y=\"%.1f\" text-anchor=\"%s\" font-size=\"%d\" font-weight=\"%s\">%s</text>\n",
+                "<text x=\"%d\" y=\"%.1f\" text-anchor=\"%s\" font-size=\"%d\" %s>%s</text>\n",
                 x,
                 y,
                 anchor,
                 size,
-                weight,
+                weight.equals("italic") ? "font-style=\"italic\"" : "font-weight=\"" + weight + "\"",
                 s));
     }
 

@@ -17,7 +17,7 @@ package io.github.chimpypos.benchmarks.clients;
 
 import java.util.function.Function;
 
-import io.github.chimpypos.benchmarks.target.Target;
+import io.github.chimpypos.benchmarks.emulator.Target;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;

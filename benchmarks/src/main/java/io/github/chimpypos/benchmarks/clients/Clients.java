@@ -21,7 +21,7 @@ import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
-import io.github.chimpypos.benchmarks.target.Target;
+import io.github.chimpypos.benchmarks.emulator.Target;
 import org.apache.camel.Exchange;
 
 /** Builds the clients under test, all with the same pool size and the same TLS trust. */

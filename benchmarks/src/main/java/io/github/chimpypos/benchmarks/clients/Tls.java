@@ -15,7 +15,7 @@
  */
 package io.github.chimpypos.benchmarks.clients;
 
-import io.github.chimpypos.benchmarks.target.Target;
+import io.github.chimpypos.benchmarks.emulator.Target;
 import org.apache.camel.support.jsse.KeyStoreParameters;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.support.jsse.TrustManagersParameters;

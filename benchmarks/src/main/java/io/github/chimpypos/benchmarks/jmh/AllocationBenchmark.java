@@ -23,7 +23,7 @@ import io.github.chimpypos.benchmarks.clients.ClientKind;
 import io.github.chimpypos.benchmarks.clients.ClientOptions;
 import io.github.chimpypos.benchmarks.clients.Clients;
 import io.github.chimpypos.benchmarks.clients.PricingClient;
-import io.github.chimpypos.benchmarks.target.EmulatorProcess;
+import io.github.chimpypos.benchmarks.emulator.EmulatorProcess;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;

@@ -25,8 +25,8 @@ import io.github.chimpypos.benchmarks.clients.ClientKind;
 import io.github.chimpypos.benchmarks.clients.ClientOptions;
 import io.github.chimpypos.benchmarks.clients.Clients;
 import io.github.chimpypos.benchmarks.clients.PricingClient;
+import io.github.chimpypos.benchmarks.emulator.InProcessEmulator;
 import io.github.chimpypos.benchmarks.load.LoadRunner;
-import io.github.chimpypos.benchmarks.target.InProcessEmulator;
 
 /**
  * Item 4 of issue 5: a freshly started client receives {@code herdCallers} concurrent first requests. Token calls

@@ -29,9 +29,9 @@ import io.github.chimpypos.benchmarks.clients.ClientKind;
 import io.github.chimpypos.benchmarks.clients.ClientOptions;
 import io.github.chimpypos.benchmarks.clients.Clients;
 import io.github.chimpypos.benchmarks.clients.PricingClient;
+import io.github.chimpypos.benchmarks.emulator.EmulatorProcess;
 import io.github.chimpypos.benchmarks.load.LoadRunner;
 import io.github.chimpypos.benchmarks.load.Samples;
-import io.github.chimpypos.benchmarks.target.EmulatorProcess;
 
 /**
  * Items 1 and 6 of issue 5: throughput and p50/p99 of the four clients at each concurrency against one emulator in a

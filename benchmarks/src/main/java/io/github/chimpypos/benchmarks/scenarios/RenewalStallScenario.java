@@ -29,9 +29,9 @@ import io.github.chimpypos.benchmarks.clients.ClientKind;
 import io.github.chimpypos.benchmarks.clients.ClientOptions;
 import io.github.chimpypos.benchmarks.clients.Clients;
 import io.github.chimpypos.benchmarks.clients.PricingClient;
+import io.github.chimpypos.benchmarks.emulator.InProcessEmulator;
 import io.github.chimpypos.benchmarks.load.LoadRunner;
 import io.github.chimpypos.benchmarks.load.Samples;
-import io.github.chimpypos.benchmarks.target.InProcessEmulator;
 
 /**
  * Item 3 of issue 5: with every token call slowed to (by default) 200 ms and a short token lifetime, the latency of

@@ -32,9 +32,9 @@ import io.github.chimpypos.benchmarks.clients.ClientKind;
 import io.github.chimpypos.benchmarks.clients.ClientOptions;
 import io.github.chimpypos.benchmarks.clients.Clients;
 import io.github.chimpypos.benchmarks.clients.PricingClient;
+import io.github.chimpypos.benchmarks.emulator.InProcessEmulator;
 import io.github.chimpypos.benchmarks.load.LoadRunner;
 import io.github.chimpypos.benchmarks.load.Samples;
-import io.github.chimpypos.benchmarks.target.InProcessEmulator;
 
 /**
  * Item 2 of issue 5: token calls over a run spanning many token lifetimes (real time, short lifetime), ours and each

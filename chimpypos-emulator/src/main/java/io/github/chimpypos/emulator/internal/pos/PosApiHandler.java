@@ -18,7 +18,6 @@ package io.github.chimpypos.emulator.internal.pos;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -87,13 +86,13 @@ public final class PosApiHandler implements HttpHandler {
 
     private void apiCall(HttpExchange exchange) throws IOException {
         latency.apply();
-        Route route = null;
+        PosRoute route = null;
         String lang = null;
         Outgoing outgoing;
         try {
             Request request = Request.of(exchange);
             lang = request.query().get("lang");
-            route = Route.match(request.method(), request.segments());
+            route = PosRoute.match(request.method(), request.segments());
             // read (bounded) before anything is answered: an unread body makes the close reset the connection
             byte[] body = request.body();
             Optional<Fault> fault = faults.take();
@@ -115,7 +114,7 @@ public final class PosApiHandler implements HttpHandler {
         Responses.bytes(exchange, outgoing.status(), outgoing.contentType(), outgoing.body());
     }
 
-    private Outgoing answer(HttpExchange exchange, Request request, Route route, byte[] body) {
+    private Outgoing answer(HttpExchange exchange, Request request, PosRoute route, byte[] body) {
         String rejection = tokenRejection(request.header("Authorization"));
         if (rejection != null) {
             return unauthorized(exchange, rejection);
@@ -218,111 +217,11 @@ public final class PosApiHandler implements HttpHandler {
         return Outgoing.json(e.status(), body);
     }
 
-    private void count(Route route, int status) {
+    private void count(PosRoute route, int status) {
         if (route == null || route.operation() == null) {
             counters.apiCall("unknown", null, status);
         } else {
             counters.apiCall(route.operation(), route.template(), status);
-        }
-    }
-
-    /** A matched PoS route; {@code operation == null} means the path exists but not for this method. */
-    record Route(String operation, String template, String allowedMethods, boolean hasBody, Invoker invoker) {
-
-        interface Invoker {
-            Answer invoke(PosApi api, Call call);
-        }
-
-        Answer invoke(PosApi api, Call call) {
-            return invoker.invoke(api, call);
-        }
-
-        static Route match(String method, java.util.List<String> s) {
-            if (s.size() < 4 || !s.get(0).equals("api") || !s.get(1).equals("v2")) {
-                return null;
-            }
-            String resource = s.get(2);
-            int size = s.size();
-            if (resource.equals("batteries") && size == 4) {
-                return only(
-                        method,
-                        "GET",
-                        "checkBattery",
-                        "/api/v2/batteries/{battery_id}",
-                        false,
-                        (api, call) -> api.checkBattery(call, s.get(3)));
-            }
-            if (resource.equals("users") && size == 4) {
-                return only(
-                        method,
-                        "GET",
-                        "checkUser",
-                        "/api/v2/users/{user_coupon}",
-                        false,
-                        (api, call) -> api.checkUser(call, s.get(3)));
-            }
-            if (resource.equals("rentals") && size == 5 && s.get(3).equals("cancel")) {
-                return only(
-                        method,
-                        "PUT",
-                        "cancelRental",
-                        "/api/v2/rentals/cancel/{partner_transaction_id}",
-                        false,
-                        (api, call) -> api.cancel(call, s.get(4)));
-            }
-            if (resource.equals("rentals") && (size == 6 || size == 7)) {
-                String template = "/api/v2/rentals/{rental_type}/{location_id}/{battery_id}"
-                        + (size == 7 ? "/{user_coupon}" : "");
-                String coupon = size == 7 ? s.get(6) : null;
-                return switch (method) {
-                    case "GET" ->
-                        new Route(
-                                "getRentalPricing",
-                                "GET " + template,
-                                "GET, POST",
-                                false,
-                                (api, call) -> api.rental(call, false, s.get(3), s.get(4), s.get(5), coupon));
-                    case "POST" ->
-                        new Route(
-                                "createRental",
-                                "POST " + template,
-                                "GET, POST",
-                                false,
-                                (api, call) -> api.rental(call, true, s.get(3), s.get(4), s.get(5), coupon));
-                    default -> notAllowed("GET, POST");
-                };
-            }
-            if (resource.equals("stations") && size == 5 && s.get(4).equals("pricing")) {
-                return only(
-                        method,
-                        "GET",
-                        "getStationPricing",
-                        "/api/v2/stations/{external_id}/pricing",
-                        false,
-                        (api, call) -> api.stationPricing(call, s.get(3)));
-            }
-            if (resource.equals("stations") && size == 5 && s.get(4).equals("pickup")) {
-                return only(
-                        method,
-                        "POST",
-                        "createStationPickup",
-                        "/api/v2/stations/{external_id}/pickup",
-                        true,
-                        (api, call) -> api.stationPickup(call, s.get(3)));
-            }
-            return null;
-        }
-
-        private static Route only(
-                String method, String allowed, String operation, String template, boolean hasBody, Invoker invoker) {
-            if (!method.toUpperCase(Locale.ROOT).equals(allowed)) {
-                return notAllowed(allowed);
-            }
-            return new Route(operation, allowed + " " + template, allowed, hasBody, invoker);
-        }
-
-        private static Route notAllowed(String allowed) {
-            return new Route(null, null, allowed, false, null);
         }
     }
 }

@@ -35,10 +35,6 @@ final class ChimpyPosParameters {
         this.configuration = configuration;
     }
 
-    ChimpyPosOperation operation() {
-        return operation;
-    }
-
     Exchange exchange() {
         return exchange;
     }

@@ -68,7 +68,10 @@ final class ChimpyPosRequests {
     }
 
     static ApiRequest getRentalPricing(ChimpyPosParameters parameters, PathTemplate path) {
-        return rental(ApiRequest.get(ChimpyPosOperation.getRentalPricing.name(), path), parameters, null);
+        return rental(
+                ApiRequest.get(ChimpyPosOperation.getRentalPricing.name(), path),
+                parameters,
+                parameters.text(PARTNER_TRANSACTION_ID));
     }
 
     /**
@@ -92,15 +95,13 @@ final class ChimpyPosRequests {
 
     private static ApiRequest rental(
             ApiRequest.Builder request, ChimpyPosParameters parameters, String partnerTransactionId) {
-        String transactionId =
-                partnerTransactionId != null ? partnerTransactionId : parameters.text(PARTNER_TRANSACTION_ID);
         return request.pathVariable(RENTAL_TYPE.apiName(), parameters.requiredRentalType())
                 .pathVariable(LOCATION_ID.apiName(), parameters.requiredText(LOCATION_ID))
                 .pathVariable(BATTERY_ID.apiName(), parameters.requiredText(BATTERY_ID))
                 .pathVariable(USER_COUPON.apiName(), parameters.text(USER_COUPON))
                 .query(LANG.apiName(), parameters.text(LANG))
                 .query(ChimpyPosParameter.SLIP_WIDTH.apiName(), parameters.slipWidth())
-                .query(PARTNER_TRANSACTION_ID.apiName(), transactionId)
+                .query(PARTNER_TRANSACTION_ID.apiName(), partnerTransactionId)
                 .query(PARTNER_TERMINAL_ID.apiName(), parameters.text(PARTNER_TERMINAL_ID))
                 .query(SUPPORT_CODE.apiName(), parameters.integer(SUPPORT_CODE))
                 .resourceKey("rental")

@@ -34,25 +34,19 @@ public final class PathTemplate {
     private final String template;
     private final List<Part> parts;
     private final Set<String> variables;
-    private final Set<String> requiredVariables;
 
     private PathTemplate(String template, List<Part> parts) {
         this.template = template;
         this.parts = List.copyOf(parts);
         Set<String> all = new LinkedHashSet<>();
-        Set<String> required = new LinkedHashSet<>();
         for (Part part : parts) {
             for (Part inner : part.flatten()) {
                 if (inner instanceof Variable variable) {
                     all.add(variable.name);
-                    if (!(part instanceof Section)) {
-                        required.add(variable.name);
-                    }
                 }
             }
         }
         this.variables = Collections.unmodifiableSet(all);
-        this.requiredVariables = Collections.unmodifiableSet(required);
     }
 
     /**
@@ -122,11 +116,6 @@ public final class PathTemplate {
     /** Every variable name the template uses, in order. */
     public Set<String> variables() {
         return variables;
-    }
-
-    /** The variables outside optional sections: expansion fails without them. */
-    public Set<String> requiredVariables() {
-        return requiredVariables;
     }
 
     /**

@@ -50,7 +50,6 @@ class PathTemplateTest {
     @Test
     void reportsItsVariables() {
         assertThat(RENTAL.variables()).containsExactly("rental_type", "location_id", "battery_id", "user_coupon");
-        assertThat(RENTAL.requiredVariables()).containsExactly("rental_type", "location_id", "battery_id");
     }
 
     @Test

@@ -20,11 +20,14 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
+import io.github.chimpypos.benchmarks.clients.ClientKind;
 import io.github.chimpypos.benchmarks.scenarios.AllocationScenario;
 import io.github.chimpypos.benchmarks.scenarios.ColdHerdScenario;
 import io.github.chimpypos.benchmarks.scenarios.MemoryScenario;
@@ -138,6 +141,11 @@ public final class BenchmarkSuite {
         report.environment("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
         report.environment("load average at start", String.format(Locale.ROOT, "%.2f", os.getSystemLoadAverage()));
         report.environment("max heap", Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB");
+        Map<String, String> clients = new LinkedHashMap<>();
+        for (ClientKind kind : ClientKind.values()) {
+            clients.put(kind.label(), kind.description());
+        }
+        report.environment("clients", clients);
     }
 
     /** {@code benchmarks/target/results} next to the jar (or the classes directory) this class was loaded from. */

@@ -75,7 +75,7 @@ public final class Report {
                 Locale.ROOT, "  %-14s %-11s %-16s %-22s %12.3f %s", scenario, client, setting, metric, value, unit));
     }
 
-    /** Adds a comparison; {@code goalRatio} with {@code higherIsBetter} decides whether the goal is met. */
+    /** Adds a comparison of ours against a baseline; {@code met} is decided by the caller from the goal. */
     public synchronized Comparison compare(
             String scenario,
             String metric,

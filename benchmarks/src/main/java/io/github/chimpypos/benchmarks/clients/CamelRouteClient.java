@@ -63,10 +63,6 @@ final class CamelRouteClient implements PricingClient {
         return "RAW(" + value + ")";
     }
 
-    CamelContext camelContext() {
-        return camel;
-    }
-
     @Override
     public ClientKind kind() {
         return kind;

@@ -15,6 +15,8 @@
  */
 package io.github.chimpypos.benchmarks.emulator;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -55,8 +57,7 @@ public final class EmulatorMain {
             ready.put("password", t.password());
             ready.put("clientSecret", t.clientSecret());
             // the parent process reads this line; it is the protocol, not logging
-            PrintStream out = new PrintStream(
-                    new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
+            PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
             out.println(READY_PREFIX + new ObjectMapper().writeValueAsString(ready));
             InputStream in = System.in;
             while (in.read() >= 0) {

@@ -20,7 +20,9 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -115,7 +117,7 @@ public final class EmulatorProcess implements AutoCloseable {
     static SSLContext sslContext(Path trustStore, String password) throws IOException {
         try {
             KeyStore keyStore = KeyStore.getInstance(KeyStore.getDefaultType());
-            try (var in = java.nio.file.Files.newInputStream(trustStore)) {
+            try (var in = Files.newInputStream(trustStore)) {
                 keyStore.load(in, password.toCharArray());
             }
             TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
@@ -123,7 +125,7 @@ public final class EmulatorProcess implements AutoCloseable {
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(null, tmf.getTrustManagers(), null);
             return context;
-        } catch (java.security.GeneralSecurityException e) {
+        } catch (GeneralSecurityException e) {
             throw new IOException("cannot load the emulator's trust store " + trustStore, e);
         }
     }

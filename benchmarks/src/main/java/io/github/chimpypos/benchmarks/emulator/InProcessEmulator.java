@@ -70,10 +70,6 @@ public final class InProcessEmulator implements AutoCloseable {
         return emulator.control().counters().apiCalls("getStationPricing", 401);
     }
 
-    public long apiCalls() {
-        return emulator.control().counters().apiCalls();
-    }
-
     @Override
     public void close() {
         emulator.close();

@@ -17,6 +17,7 @@ package io.github.chimpypos.benchmarks.load;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -154,8 +155,8 @@ public final class LoadRunner {
 
         void add(long start, long latency) {
             if (size == starts.length) {
-                starts = java.util.Arrays.copyOf(starts, size * 2);
-                latencies = java.util.Arrays.copyOf(latencies, size * 2);
+                starts = Arrays.copyOf(starts, size * 2);
+                latencies = Arrays.copyOf(latencies, size * 2);
             }
             starts[size] = start;
             latencies[size] = latency;

@@ -16,6 +16,8 @@
 package io.github.chimpypos.benchmarks.load;
 
 import java.util.Arrays;
+import java.util.function.IntPredicate;
+import java.util.stream.IntStream;
 
 /**
  * The requests completed inside a measurement window: when each started ({@link System#nanoTime()}) and how long it
@@ -72,10 +74,6 @@ public final class Samples {
         return percentileMillis(sortedLatencies, q);
     }
 
-    public double maxMillis() {
-        return sortedLatencies.length == 0 ? Double.NaN : sortedLatencies[sortedLatencies.length - 1] / 1e6;
-    }
-
     public long start(int i) {
         return starts[i];
     }
@@ -93,8 +91,8 @@ public final class Samples {
     }
 
     /** Latency quantile over the subset of requests selected by {@code include}. */
-    public double percentileMillis(double q, java.util.function.IntPredicate include) {
-        long[] selected = java.util.stream.IntStream.range(0, count())
+    public double percentileMillis(double q, IntPredicate include) {
+        long[] selected = IntStream.range(0, count())
                 .filter(include)
                 .mapToLong(i -> latencies[i])
                 .sorted()
@@ -102,8 +100,7 @@ public final class Samples {
         return percentileMillis(selected, q);
     }
 
-    public int count(java.util.function.IntPredicate include) {
-        return (int)
-                java.util.stream.IntStream.range(0, count()).filter(include).count();
+    public int count(IntPredicate include) {
+        return (int) IntStream.range(0, count()).filter(include).count();
     }
 }

@@ -18,6 +18,7 @@ package io.github.chimpypos.benchmarks.scenarios;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.github.chimpypos.benchmarks.Report;
@@ -107,7 +108,7 @@ public final class AllocationScenario {
                 null,
                 null,
                 null);
-        Map<String, Object> chart = new java.util.LinkedHashMap<>();
+        Map<String, Object> chart = new LinkedHashMap<>();
         byClient.forEach((k, v) -> chart.put(k.label(), v[0]));
         report.series("allocation", chart);
     }

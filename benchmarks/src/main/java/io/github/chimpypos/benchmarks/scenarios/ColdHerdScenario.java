@@ -16,6 +16,7 @@
 package io.github.chimpypos.benchmarks.scenarios;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -49,7 +50,7 @@ public final class ColdHerdScenario {
             oursMillis[i] = r[1] / 1000.0;
         }
         // token calls: the worst run must still be exactly one; time: the median run, one GC pause is not the design
-        double oursMedianMillis = Scenarios.median(java.util.Arrays.stream(oursMillis));
+        double oursMedianMillis = Scenarios.median(Arrays.stream(oursMillis));
         long[] peer = runOne(ClientKind.PEER, config, report);
         long[] naive = runOne(ClientKind.NAIVE, config, report);
         String callers = config.herdCallers() + " callers";

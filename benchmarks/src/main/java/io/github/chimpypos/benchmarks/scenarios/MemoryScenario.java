@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -214,7 +215,7 @@ public final class MemoryScenario {
                     "KiB",
                     "no growth (< 1 MiB)",
                     growthKiB < 1024,
-                    String.format(java.util.Locale.ROOT, "%+.0f KiB, %d failed requests", growthKiB, failures.get()));
+                    String.format(Locale.ROOT, "%+.0f KiB, %d failed requests", growthKiB, failures.get()));
             report.series("soak", heap);
         }
     }

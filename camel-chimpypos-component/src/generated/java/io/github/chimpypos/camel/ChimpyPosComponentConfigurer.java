@@ -106,6 +106,8 @@ public class ChimpyPosComponentConfigurer extends PropertyConfigurerSupport impl
         case "supportCode": getOrCreateConfiguration(target).setSupportCode(property(camelContext, java.lang.Integer.class, value)); return true;
         case "throwonbusinesserror":
         case "throwOnBusinessError": getOrCreateConfiguration(target).setThrowOnBusinessError(property(camelContext, boolean.class, value)); return true;
+        case "tokenlistener":
+        case "tokenListener": target.setTokenListener(property(camelContext, io.github.chimpypos.camel.auth.TokenProviderListener.class, value)); return true;
         case "tokenmaxretries":
         case "tokenMaxRetries": getOrCreateConfiguration(target).setTokenMaxRetries(property(camelContext, int.class, value)); return true;
         case "tokenmaxretryafter":
@@ -212,6 +214,8 @@ public class ChimpyPosComponentConfigurer extends PropertyConfigurerSupport impl
         case "supportCode": return java.lang.Integer.class;
         case "throwonbusinesserror":
         case "throwOnBusinessError": return boolean.class;
+        case "tokenlistener":
+        case "tokenListener": return io.github.chimpypos.camel.auth.TokenProviderListener.class;
         case "tokenmaxretries":
         case "tokenMaxRetries": return int.class;
         case "tokenmaxretryafter":
@@ -319,6 +323,8 @@ public class ChimpyPosComponentConfigurer extends PropertyConfigurerSupport impl
         case "supportCode": return getOrCreateConfiguration(target).getSupportCode();
         case "throwonbusinesserror":
         case "throwOnBusinessError": return getOrCreateConfiguration(target).isThrowOnBusinessError();
+        case "tokenlistener":
+        case "tokenListener": return target.getTokenListener();
         case "tokenmaxretries":
         case "tokenMaxRetries": return getOrCreateConfiguration(target).getTokenMaxRetries();
         case "tokenmaxretryafter":

@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.util.Map;
 
 import io.github.chimpypos.camel.auth.GrantType;
+import io.github.chimpypos.camel.auth.TokenProviderListener;
 import io.github.chimpypos.camel.auth.TokenProviderRegistry;
 import io.github.chimpypos.camel.auth.TokenRequestFormat;
 import org.apache.camel.Endpoint;
@@ -49,7 +50,22 @@ public class ChimpyPosComponent extends HealthCheckComponent implements SSLConte
                     + " UTC clock by default.")
     private Clock clock = Clock.systemUTC();
 
+    @Metadata(
+            label = "advanced",
+            description = "Told when a shared token provider obtains or renews an access token or fails to (no"
+                    + " secrets passed), e.g. for metrics or alerts. Camel event notifiers receive the same as"
+                    + " ChimpyPosTokenEvent.")
+    private TokenProviderListener tokenListener;
+
     private final TokenProviderRegistry tokenProviderRegistry = new TokenProviderRegistry();
+
+    @Override
+    protected void doInit() throws Exception {
+        super.doInit();
+        // JMX, the token listener and Camel events follow each shared provider from its start to its stop
+        tokenProviderRegistry.addObserver(new ChimpyPosManagement(this));
+        tokenProviderRegistry.addObserver(new ChimpyPosTokenEvents(this));
+    }
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -99,6 +115,15 @@ public class ChimpyPosComponent extends HealthCheckComponent implements SSLConte
     @Override
     public void setUseGlobalSslContextParameters(boolean useGlobalSslContextParameters) {
         this.useGlobalSslContextParameters = useGlobalSslContextParameters;
+    }
+
+    public TokenProviderListener getTokenListener() {
+        return tokenListener;
+    }
+
+    /** Told when a shared token provider obtains or renews an access token or fails to. */
+    public void setTokenListener(TokenProviderListener tokenListener) {
+        this.tokenListener = tokenListener;
     }
 
     public Clock getClock() {

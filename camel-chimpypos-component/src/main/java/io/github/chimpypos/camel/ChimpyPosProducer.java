@@ -17,6 +17,9 @@ package io.github.chimpypos.camel;
 
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.support.DefaultAsyncProducer;
 
 /**
@@ -26,10 +29,35 @@ import org.apache.camel.support.DefaultAsyncProducer;
 public class ChimpyPosProducer extends DefaultAsyncProducer {
 
     private final ChimpyPosEndpoint endpoint;
+    private WritableHealthCheckRepository healthCheckRepository;
+    private HealthCheck healthCheck;
 
     public ChimpyPosProducer(ChimpyPosEndpoint endpoint) {
         super(endpoint);
         this.endpoint = endpoint;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        // camel-health is optional: without it there is no repository, and the check class (which extends
+        // camel-health's AbstractHealthCheck) is never loaded
+        healthCheckRepository = HealthCheckHelper.getHealthCheckRepository(
+                endpoint.getCamelContext(), "producers", WritableHealthCheckRepository.class);
+        if (healthCheckRepository != null) {
+            healthCheck = new ChimpyPosProducerHealthCheck(endpoint);
+            healthCheckRepository.addHealthCheck(healthCheck);
+        }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (healthCheckRepository != null && healthCheck != null) {
+            healthCheckRepository.removeHealthCheck(healthCheck);
+        }
+        healthCheckRepository = null;
+        healthCheck = null;
+        super.doStop();
     }
 
     @Override

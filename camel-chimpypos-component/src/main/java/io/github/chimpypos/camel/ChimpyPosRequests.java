@@ -28,6 +28,7 @@ import static io.github.chimpypos.camel.ChimpyPosParameter.USER_COUPON;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -36,6 +37,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.chimpypos.camel.client.ApiRequest;
 import io.github.chimpypos.camel.client.PathTemplate;
 import io.github.chimpypos.camel.model.StationPickupRequest;
+import org.apache.camel.Exchange;
 
 /**
  * Turns the parameters of an exchange into the {@link ApiRequest} of each operation (project decisions of the API
@@ -43,6 +45,13 @@ import io.github.chimpypos.camel.model.StationPickupRequest;
  * checked here, before any network call.
  */
 final class ChimpyPosRequests {
+
+    /**
+     * Exchange property with the partner transaction ids generated on this exchange, by request. Camel's redelivery
+     * restores the message it had before the failed attempt, dropping the header with the generated id, but keeps the
+     * exchange properties: a redelivered POST finds its id here and the API recognises the replay.
+     */
+    static final String GENERATED_PARTNER_TRANSACTION_IDS = "CamelChimpyPosGeneratedPartnerTransactionIds";
 
     private static final Set<String> RENTAL_VARIABLES =
             Set.of(RENTAL_TYPE.apiName(), LOCATION_ID.apiName(), BATTERY_ID.apiName(), USER_COUPON.apiName());
@@ -79,18 +88,45 @@ final class ChimpyPosRequests {
      * generated (and returned in the header) when generatePartnerTransactionId is set and none is given.
      */
     static ApiRequest createRental(ChimpyPosParameters parameters, PathTemplate path) {
-        String partnerTransactionId = partnerTransactionIdForPost(parameters);
+        String partnerTransactionId = partnerTransactionIdForPost(
+                parameters,
+                String.join(
+                        "|",
+                        ChimpyPosOperation.createRental.name(),
+                        parameters.requiredRentalType(),
+                        parameters.requiredText(LOCATION_ID),
+                        parameters.requiredText(BATTERY_ID),
+                        String.valueOf(parameters.text(USER_COUPON))));
         ApiRequest.Builder request =
                 ApiRequest.post(ChimpyPosOperation.createRental.name(), path).idempotent(partnerTransactionId != null);
         return rental(request, parameters, partnerTransactionId);
     }
 
-    private static String partnerTransactionIdForPost(ChimpyPosParameters parameters) {
-        String partnerTransactionId = parameters.text(PARTNER_TRANSACTION_ID);
-        if (partnerTransactionId == null && parameters.configuration().isGeneratePartnerTransactionId()) {
-            partnerTransactionId = UUID.randomUUID().toString();
+    /**
+     * The id given by the route (header or option), else with generatePartnerTransactionId one id per distinct request
+     * on this exchange: a redelivery of the same request reuses it, another request (say a second battery on the same
+     * message, whose header still holds the first generated id) gets its own.
+     */
+    private static String partnerTransactionIdForPost(ChimpyPosParameters parameters, String request) {
+        String given = parameters.text(PARTNER_TRANSACTION_ID);
+        if (!parameters.configuration().isGeneratePartnerTransactionId()) {
+            return given;
         }
-        return partnerTransactionId;
+        Exchange exchange = parameters.exchange();
+        Map<?, ?> generated = exchange.getProperty(GENERATED_PARTNER_TRANSACTION_IDS, Map.class);
+        if (given != null && (generated == null || !generated.containsValue(given))) {
+            return given;
+        }
+        Object known = generated == null ? null : generated.get(request);
+        if (known != null) {
+            return known.toString();
+        }
+        String id = UUID.randomUUID().toString();
+        // a new map each time: exchange copies (split, multicast) share the property values
+        Map<Object, Object> updated = generated == null ? new HashMap<>() : new HashMap<>(generated);
+        updated.put(request, id);
+        exchange.setProperty(GENERATED_PARTNER_TRANSACTION_IDS, updated);
+        return id;
     }
 
     private static ApiRequest rental(
@@ -140,7 +176,8 @@ final class ChimpyPosRequests {
             body = body.withAuth0Id(auth0Id);
         }
         body.validate();
-        String partnerTransactionId = partnerTransactionIdForPost(parameters);
+        String partnerTransactionId = partnerTransactionIdForPost(
+                parameters, ChimpyPosOperation.createStationPickup.name() + "|" + stationId + "|" + json(body, mapper));
         return ApiRequest.post(ChimpyPosOperation.createStationPickup.name(), path)
                 .idempotent(partnerTransactionId != null)
                 .pathVariable(STATION_ID.apiName(), stationId)
@@ -149,6 +186,14 @@ final class ChimpyPosRequests {
                 .body(body)
                 .resourceKey("rental")
                 .build();
+    }
+
+    private static String json(StationPickupRequest body, ObjectMapper mapper) {
+        try {
+            return mapper.writeValueAsString(body);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("createStationPickup: the request body cannot be written as JSON", e);
+        }
     }
 
     /** Accepts the typed request, a Map or JSON (String, byte[], InputStream) with the API's field names. */

@@ -21,24 +21,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.github.chimpypos.camel.auth.AccessToken;
 import io.github.chimpypos.camel.auth.TokenFailureReason;
+import io.github.chimpypos.camel.testsupport.LogCapture;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.util.URISupport;
-import org.apache.logging.log4j.Level;
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.core.LogEvent;
-import org.apache.logging.log4j.core.LoggerContext;
-import org.apache.logging.log4j.core.appender.AbstractAppender;
-import org.apache.logging.log4j.core.config.Configuration;
-import org.apache.logging.log4j.core.config.LoggerConfig;
-import org.apache.logging.log4j.core.config.Property;
 import org.junit.jupiter.api.Test;
 
 /** Password, client secret and tokens never show in URIs, toString(), exception messages or headers. */
@@ -119,7 +109,9 @@ class ChimpyPosSecretsTest extends ChimpyPosTestSupport {
     void noLogLineAtAnyLevelShowsASecretOrAToken() {
         List<String> lines;
         AccessToken token;
-        try (CapturedLog log = CapturedLog.everyLoggerAtTrace()) {
+        // The secrets of this scenario are set on the component, as the documentation advises: Camel itself logs raw
+        // endpoint URIs at TRACE.
+        try (LogCapture log = LogCapture.everything()) {
             send("chimpypos:checkUser?userCoupon=APPUSER1");
             emulator().control().revokeAccessTokens();
             send("chimpypos:createRental?rentalType=pickup&locationId=shop-zurich-hb&batteryId=BAT0200");
@@ -138,60 +130,6 @@ class ChimpyPosSecretsTest extends ChimpyPosTestSupport {
                 .noneMatch(line -> line.contains(credentials().clientSecret()))
                 .noneMatch(line -> line.contains(URI_PASSWORD))
                 .noneMatch(line -> line.contains(token.value()));
-    }
-
-    /**
-     * Every log line of every logger at TRACE, HttpClient's wire and header logs included, while open. The secrets of
-     * this scenario are set on the component, as the documentation advises: Camel itself logs raw endpoint URIs at
-     * TRACE.
-     */
-    private static final class CapturedLog extends AbstractAppender implements AutoCloseable {
-        private final List<String> lines = new CopyOnWriteArrayList<>();
-        private final Map<LoggerConfig, Level> previousLevels = new HashMap<>();
-        private final LoggerContext loggerContext = (LoggerContext) LogManager.getContext(false);
-
-        private CapturedLog() {
-            super("chimpypos-secrets-capture", null, null, true, Property.EMPTY_ARRAY);
-        }
-
-        static CapturedLog everyLoggerAtTrace() {
-            CapturedLog capture = new CapturedLog();
-            capture.start();
-            Configuration configuration = capture.loggerContext.getConfiguration();
-            List<LoggerConfig> loggers =
-                    new ArrayList<>(configuration.getLoggers().values());
-            loggers.add(configuration.getRootLogger());
-            for (LoggerConfig logger : loggers) {
-                capture.previousLevels.put(logger, logger.getLevel());
-                logger.addAppender(capture, Level.ALL, null);
-                logger.setLevel(Level.ALL);
-            }
-            capture.loggerContext.updateLoggers();
-            return capture;
-        }
-
-        @Override
-        public void append(LogEvent event) {
-            StringBuilder line = new StringBuilder(event.getMessage().getFormattedMessage());
-            for (Throwable t = event.getThrown(); t != null; t = t.getCause()) {
-                line.append(" | ").append(t);
-            }
-            lines.add(line.toString());
-        }
-
-        List<String> lines() {
-            return List.copyOf(lines);
-        }
-
-        @Override
-        public void close() {
-            previousLevels.forEach((logger, level) -> {
-                logger.removeAppender(getName());
-                logger.setLevel(level);
-            });
-            loggerContext.updateLoggers();
-            stop();
-        }
     }
 
     private static List<String> messagesOf(Throwable failure) {

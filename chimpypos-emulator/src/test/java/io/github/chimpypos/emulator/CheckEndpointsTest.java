@@ -186,4 +186,20 @@ class CheckEndpointsTest {
         assertThat(counters.apiCalls()).isEqualTo(2);
         assertThat(counters.maxConcurrentApiCalls()).isGreaterThanOrEqualTo(1);
     }
+
+    @Test
+    void callsOneAfterAnotherNeverCountAsConcurrent() {
+        // A call stops being in flight when its answer starts, so a client that sends its next request as soon as
+        // it has read an answer never shows two calls at once, however fast it is.
+        EMULATOR.emulator().control().resetCounters();
+        for (int i = 0; i < 50; i++) {
+            client.get("/api/v2/users/APPUSER1", token);
+            client.accessToken();
+        }
+
+        EmulatorCounters counters = EMULATOR.emulator().control().counters();
+        assertThat(counters.apiCalls()).isEqualTo(50);
+        assertThat(counters.maxConcurrentApiCalls()).isEqualTo(1);
+        assertThat(counters.maxConcurrentTokenCalls()).isEqualTo(1);
+    }
 }

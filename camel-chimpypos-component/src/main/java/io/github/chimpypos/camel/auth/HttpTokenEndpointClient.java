@@ -208,8 +208,9 @@ public final class HttpTokenEndpointClient implements TokenEndpointClient {
                     0,
                     null,
                     "TLS handshake with the token service at " + endpoint + " failed for the " + what + " ("
-                            + describe(e) + "): its certificate is not trusted or does not match the host name;"
-                            + " configure sslContextParameters with a trust store holding the token service's CA",
+                            + describe(e) + "): its certificate is not trusted or does not match the host name, or"
+                            + " it wants a client certificate; configure sslContextParameters with a trust store"
+                            + " holding the token service's CA (and key managers for a client certificate)",
                     e,
                     null);
         }

@@ -21,6 +21,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
 import org.apache.camel.support.service.ServiceHelper;
@@ -41,6 +42,18 @@ public final class TokenProviderRegistry implements AutoCloseable {
 
     private final Function<TokenProviderSettings, ? extends DefaultTokenProvider> factory;
     private final Map<Object, Entry> entries = new HashMap<>();
+    private final List<Observer> observers = new CopyOnWriteArrayList<>();
+
+    /**
+     * Told when a shared provider starts (first {@link #acquire}) and before it stops (last {@link #release},
+     * {@link #close}), e.g. to expose it over JMX or to attach listeners. Called under the registry's lock: must be
+     * quick; a thrown exception is logged and ignored.
+     */
+    public interface Observer {
+        void providerStarted(DefaultTokenProvider provider);
+
+        void providerStopping(DefaultTokenProvider provider);
+    }
 
     private static final class Entry {
         final DefaultTokenProvider provider;
@@ -76,6 +89,9 @@ public final class TokenProviderRegistry implements AutoCloseable {
             entry = new Entry(provider);
             entries.put(key, entry);
             LOG.debug("Started token provider {}", provider);
+            for (Observer observer : observers) {
+                tell(observer, provider, true);
+            }
         }
         entry.users++;
         return entry.provider;
@@ -91,6 +107,7 @@ public final class TokenProviderRegistry implements AutoCloseable {
             if (entry.provider == provider) {
                 if (--entry.users <= 0) {
                     it.remove();
+                    stopping(entry.provider);
                     ServiceHelper.stopService(entry.provider);
                     LOG.debug("Stopped token provider {}", entry.provider);
                 }
@@ -122,9 +139,40 @@ public final class TokenProviderRegistry implements AutoCloseable {
     @Override
     public synchronized void close() {
         for (Entry entry : entries.values()) {
+            stopping(entry.provider);
             ServiceHelper.stopService(entry.provider);
         }
         entries.clear();
+    }
+
+    /** Adds an observer; it is not told about providers already started. */
+    public void addObserver(Observer observer) {
+        observers.add(Objects.requireNonNull(observer, "observer"));
+    }
+
+    public void removeObserver(Observer observer) {
+        observers.remove(observer);
+    }
+
+    private void stopping(DefaultTokenProvider provider) {
+        for (Observer observer : observers) {
+            tell(observer, provider, false);
+        }
+    }
+
+    private static void tell(Observer observer, DefaultTokenProvider provider, boolean started) {
+        try {
+            if (started) {
+                observer.providerStarted(provider);
+            } else {
+                observer.providerStopping(provider);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn(
+                    "Token provider registry observer {} failed: {}",
+                    observer.getClass().getName(),
+                    e.getClass().getName());
+        }
     }
 
     @Override

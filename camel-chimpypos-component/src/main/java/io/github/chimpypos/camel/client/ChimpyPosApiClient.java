@@ -100,7 +100,7 @@ public final class ChimpyPosApiClient implements Closeable {
         AccessToken token = tokenProvider.getToken();
         RawResponse response = sendReplayingIoErrors(request, uri, body, token);
         if (response.status() == UNAUTHORIZED) {
-            LOG.debug("{} answered 401, renewing the token and replaying once", request.describe());
+            LOG.info("{} answered 401: renewing the access token and replaying the request once", request.describe());
             token = tokenProvider.renewAfterUnauthorized(token);
             response = sendReplayingIoErrors(request, uri, body, token);
             if (response.status() == UNAUTHORIZED) {

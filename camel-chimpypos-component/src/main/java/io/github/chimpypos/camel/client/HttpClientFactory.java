@@ -15,7 +15,12 @@
  */
 package io.github.chimpypos.camel.client;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.List;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
 
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -26,10 +31,13 @@ import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuil
 import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
 import org.apache.hc.client5.http.ssl.DefaultHostnameVerifier;
 import org.apache.hc.core5.http.ssl.TLS;
+import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
 /**
- * Builds the pooled Apache HttpClient 5 instances used for both the PoS API and the token service: TLS 1.2+ only,
+ * Builds the pooled Apache HttpClient 5 instances used for both the PoS API and the token service: TLS 1.3 and 1.2
+ * only (narrowed further when the SSL context enables fewer, e.g. {@code secureSocketProtocols} of
+ * sslContextParameters),
  * hostname verification always on, no automatic retries (retries of POSTs are decided by the component, never by the
  * transport), no redirects, no cookies, and no wire logging of bodies or credentials
  * ({@link SecretSafeConnectionFactory}).
@@ -37,13 +45,14 @@ import org.apache.hc.core5.util.Timeout;
 public final class HttpClientFactory {
 
     private static final String USER_AGENT = "camel-chimpypos";
+    private static final TimeValue VALIDATE_AFTER_INACTIVITY = TimeValue.ofSeconds(2);
 
     private HttpClientFactory() {}
 
     public static CloseableHttpClient create(HttpClientSettings settings) {
         SSLContext sslContext = settings.sslContext();
         ClientTlsStrategyBuilder tls = ClientTlsStrategyBuilder.create()
-                .setTlsVersions(TLS.V_1_3, TLS.V_1_2)
+                .setTlsVersions(tlsVersions(sslContext))
                 .setHostnameVerifier(new DefaultHostnameVerifier());
         if (sslContext != null) {
             tls.setSslContext(sslContext);
@@ -53,6 +62,10 @@ public final class HttpClientFactory {
         ConnectionConfig connectionConfig = ConnectionConfig.custom()
                 .setConnectTimeout(Timeout.of(settings.connectTimeout()))
                 .setSocketTimeout(Timeout.of(settings.responseTimeout()))
+                // Servers close idle keep-alive connections (the JDK server after 30 s, load balancers sooner):
+                // a pooled connection idle for a while is checked before reuse, so a request is not written into a
+                // socket the server already closed and then lost to a reset.
+                .setValidateAfterInactivity(VALIDATE_AFTER_INACTIVITY)
                 .build();
         PoolingHttpClientConnectionManager connectionManager = PoolingHttpClientConnectionManagerBuilder.create()
                 .setTlsSocketStrategy(tls.buildClassic())
@@ -73,5 +86,28 @@ public final class HttpClientFactory {
                 .disableCookieManagement()
                 .setUserAgent(USER_AGENT)
                 .build();
+    }
+
+    /**
+     * TLS 1.3 and 1.2, without those the SSL context does not enable: Camel's sslContextParameters configure the
+     * sockets their context creates, and the TLS strategy would otherwise overwrite a narrower choice.
+     */
+    static String[] tlsVersions(SSLContext sslContext) {
+        List<String> versions = List.of(TLS.V_1_3.id, TLS.V_1_2.id);
+        if (sslContext == null) {
+            return versions.toArray(String[]::new);
+        }
+        List<String> enabled;
+        try (SSLSocket probe = (SSLSocket) sslContext.getSocketFactory().createSocket()) {
+            enabled = Arrays.asList(probe.getEnabledProtocols());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the TLS versions of the SSL context", e);
+        }
+        String[] allowed = versions.stream().filter(enabled::contains).toArray(String[]::new);
+        if (allowed.length == 0) {
+            throw new IllegalArgumentException("Invalid option sslContextParameters: it enables " + enabled
+                    + " but the Chimpy PoS API client needs TLSv1.3 or TLSv1.2");
+        }
+        return allowed;
     }
 }

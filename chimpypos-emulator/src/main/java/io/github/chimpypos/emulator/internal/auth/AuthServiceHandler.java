@@ -74,11 +74,11 @@ public final class AuthServiceHandler implements HttpHandler {
             methodNotAllowed(exchange, "POST");
             return;
         }
-        counters.tokenInFlight().enter();
+        counters.tokenInFlight().enter(exchange);
         try {
             tokenCall(exchange);
         } finally {
-            counters.tokenInFlight().exit();
+            LiveCounters.InFlight.leave(exchange);
         }
     }
 

@@ -18,10 +18,13 @@ package io.github.chimpypos.emulator.internal.control;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
+import com.sun.net.httpserver.HttpExchange;
 import io.github.chimpypos.emulator.EmulatorCounters;
+import io.github.chimpypos.emulator.internal.http.Responses;
 
 /** Lock-free counters updated by the request handlers; {@link #snapshot()} copies them into an immutable value. */
 public final class LiveCounters {
@@ -108,19 +111,35 @@ public final class LiveCounters {
                 canceledRentals.sum());
     }
 
-    /** Tracks calls in progress and the highest number seen at once. */
+    /**
+     * Tracks calls in progress and the highest number seen at once. A call stops counting when its answer starts
+     * (see {@link Responses}), not when the handler returns: a client may send its next request as soon as it has
+     * read the answer, and that must not look like two calls at once.
+     */
     public static final class InFlight {
+
+        private static final String ATTRIBUTE = InFlight.class.getName();
 
         private final AtomicLong current = new AtomicLong();
         private final AtomicLong peak = new AtomicLong();
 
-        public void enter() {
+        /** Counts the exchange as in flight until {@link #leave(HttpExchange)} is called for it. */
+        public void enter(HttpExchange exchange) {
+            AtomicBoolean inFlight = new AtomicBoolean(true);
+            exchange.setAttribute(ATTRIBUTE, (Runnable) () -> {
+                if (inFlight.compareAndSet(true, false)) {
+                    current.decrementAndGet();
+                }
+            });
             long now = current.incrementAndGet();
             peak.accumulateAndGet(now, Math::max);
         }
 
-        public void exit() {
-            current.decrementAndGet();
+        /** Ends the in-flight period of the exchange; later calls for the same exchange do nothing. */
+        public static void leave(HttpExchange exchange) {
+            if (exchange.getAttribute(ATTRIBUTE) instanceof Runnable leave) {
+                leave.run();
+            }
         }
 
         long peak() {

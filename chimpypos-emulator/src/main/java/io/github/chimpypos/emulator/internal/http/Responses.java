@@ -23,6 +23,7 @@ import java.util.Map;
 
 import com.sun.net.httpserver.HttpExchange;
 import io.github.chimpypos.emulator.internal.Json;
+import io.github.chimpypos.emulator.internal.control.LiveCounters;
 
 /** Writes complete responses; every response has a Content-Length so keep-alive connections stay usable. */
 public final class Responses {
@@ -36,6 +37,7 @@ public final class Responses {
     }
 
     public static void bytes(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
+        LiveCounters.InFlight.leave(exchange);
         exchange.getResponseHeaders().set("Content-Type", contentType);
         // HEAD answers carry headers only; announcing a length and then writing would fail in the JDK server
         if (body.length == 0 || exchange.getRequestMethod().equalsIgnoreCase("HEAD")) {
@@ -57,6 +59,7 @@ public final class Responses {
      * socket instead of reusing it.
      */
     public static void drop(HttpExchange exchange) {
+        LiveCounters.InFlight.leave(exchange);
         exchange.close();
     }
 

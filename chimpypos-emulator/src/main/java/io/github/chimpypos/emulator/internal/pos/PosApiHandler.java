@@ -76,11 +76,11 @@ public final class PosApiHandler implements HttpHandler {
             admin.handle(exchange);
             return;
         }
-        counters.apiInFlight().enter();
+        counters.apiInFlight().enter(exchange);
         try {
             apiCall(exchange);
         } finally {
-            counters.apiInFlight().exit();
+            LiveCounters.InFlight.leave(exchange);
         }
     }
 

@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.github.chimpypos.camel.auth;
+package io.github.chimpypos.camel.testsupport;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -33,21 +33,23 @@ import org.apache.logging.log4j.core.config.LoggerConfig;
 import org.apache.logging.log4j.core.config.Property;
 
 /**
- * Captures every log line of every logger at every level (TRACE and HttpClient wire logging included) with its
- * exception stack trace, until closed.
+ * Captures every log line of every logger at every level (TRACE, Camel's own logging and HttpClient's wire and header
+ * logs included) while open, each line as level, logger name, formatted message and the full stack trace of its
+ * exception (every cause's class and message). Closing restores the previous levels.
  */
-final class LogCapture extends AbstractAppender implements AutoCloseable {
+public final class LogCapture extends AbstractAppender implements AutoCloseable {
 
     private final List<String> lines = new CopyOnWriteArrayList<>();
     private final Map<LoggerConfig, Level> previousLevels = new HashMap<>();
     private final LoggerContext context;
 
     private LogCapture() {
-        super("log-capture", null, null, true, Property.EMPTY_ARRAY);
+        super("chimpypos-log-capture", null, null, true, Property.EMPTY_ARRAY);
         this.context = (LoggerContext) LogManager.getContext(false);
     }
 
-    static LogCapture everything() {
+    /** Starts capturing: every configured logger and the root logger at {@link Level#ALL}. */
+    public static LogCapture everything() {
         LogCapture capture = new LogCapture();
         capture.start();
         Configuration configuration = capture.context.getConfiguration();
@@ -78,7 +80,8 @@ final class LogCapture extends AbstractAppender implements AutoCloseable {
         lines.add(line.toString());
     }
 
-    List<String> lines() {
+    /** The lines captured so far. */
+    public List<String> lines() {
         return List.copyOf(lines);
     }
 

@@ -1,0 +1,196 @@
+/*
+ * Copyright the camel-chimpypos authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.chimpypos.camel.auth;
+
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import io.github.chimpypos.camel.ChimpyPosAuthenticationException;
+
+/**
+ * The readiness verdict on a token provider: up or down, a message that says why in an operator's words, and
+ * details, all without secrets. The Camel health check, the dev console and a Spring health indicator render it.
+ *
+ * <p>
+ * Up while a valid token is held (even when its renewal fails: exchanges still succeed until it expires), while the
+ * first token is being obtained, and before any was requested. Down when no valid token is held and the last attempt
+ * failed: credentials rejected, access denied, rate limited, token service unreachable, TLS failure, malformed answer.
+ *
+ * @param up      whether exchanges can get an access token now
+ * @param message what an operator needs to know first
+ * @param details state and counters, keyed like Camel health details ({@code token.state}, ...)
+ */
+public record TokenProviderHealth(boolean up, String message, Map<String, Object> details) {
+
+    /** Reasons that only an operator fixes: the health check never retries them by itself. */
+    private static final Set<TokenFailureReason> NEEDS_AN_OPERATOR =
+            Set.of(TokenFailureReason.CREDENTIALS_REJECTED, TokenFailureReason.ACCESS_DENIED);
+
+    public TokenProviderHealth {
+        Objects.requireNonNull(message, "message");
+        details = Collections.unmodifiableMap(new LinkedHashMap<>(details));
+    }
+
+    /**
+     * Judges the provider, making at most one token acquisition (the one an exchange would make) when it holds no
+     * valid token and may try now: before the first request, after a lockout reset, or once the backoff after an
+     * outage, a rate limit or a TLS failure is over. That keeps readiness honest without traffic (a service that is
+     * not ready gets no traffic) and never bypasses a backoff or a lockout; rejected credentials are never retried by
+     * the check.
+     */
+    public static TokenProviderHealth check(ManagedTokenProvider provider) {
+        TokenProviderStatus status = provider.status();
+        if (mayTryNow(status)) {
+            try {
+                provider.getToken();
+            } catch (ChimpyPosAuthenticationException | IllegalStateException e) {
+                // the status below tells why
+            }
+            status = provider.status();
+        }
+        return of(status);
+    }
+
+    private static boolean mayTryNow(TokenProviderStatus status) {
+        return switch (status.state()) {
+            case NO_TOKEN -> true;
+            case FAILING -> status.nextAttemptNotBefore() == null && !needsAnOperator(status.lastFailureReason());
+            default -> false;
+        };
+    }
+
+    /** Judges a status snapshot as it is. */
+    public static TokenProviderHealth of(TokenProviderStatus status) {
+        Map<String, Object> details = details(status);
+        TokenProviderState state = status.state();
+        if (status.tokenExpiresAt() != null) {
+            return new TokenProviderHealth(true, validTokenMessage(status), details);
+        }
+        boolean failed = status.consecutiveFailures() > 0 && status.lastFailureReason() != null;
+        if (state == TokenProviderState.CREDENTIALS_LOCKED || failed) {
+            return new TokenProviderHealth(false, noTokenMessage(status), details);
+        }
+        String message = state == TokenProviderState.RENEWING
+                ? "Obtaining an access token"
+                : "No access token requested yet; the first exchange obtains one";
+        return new TokenProviderHealth(true, message, details);
+    }
+
+    private static String validTokenMessage(TokenProviderStatus status) {
+        StringBuilder message = new StringBuilder("Access token valid until ").append(status.tokenExpiresAt());
+        if (status.timeToRenewal() != null) {
+            message.append(", renewal due in ").append(format(status.timeToRenewal()));
+        }
+        if (status.state() == TokenProviderState.CREDENTIALS_LOCKED) {
+            message.append("; but renewing it failed: ")
+                    .append(reasonText(status.lastFailureReason()))
+                    .append("; no new attempt until ")
+                    .append(status.nextAttemptNotBefore())
+                    .append(", exchanges fail once this token expires - fix them, then wait or reset the credentials"
+                            + " lockout");
+        } else if (status.consecutiveFailures() > 0 && status.lastFailureReason() != null) {
+            message.append("; renewing it failed ")
+                    .append(status.consecutiveFailures())
+                    .append(" time(s): ")
+                    .append(reasonText(status.lastFailureReason()));
+            if (status.nextAttemptNotBefore() != null) {
+                message.append("; next attempt not before ").append(status.nextAttemptNotBefore());
+            }
+        } else if (status.state() == TokenProviderState.RENEWING) {
+            message.append("; renewing it now");
+        }
+        return message.toString();
+    }
+
+    private static String noTokenMessage(TokenProviderStatus status) {
+        TokenFailureReason reason = status.lastFailureReason();
+        StringBuilder message = new StringBuilder("No access token: ").append(reasonText(reason));
+        // the root cause's class says more than the message for I/O and TLS failures; an HTTP error has none
+        if (status.lastErrorClass() != null
+                && !status.lastErrorClass().equals(TokenEndpointException.class.getName())
+                && (reason == TokenFailureReason.AUTH_SERVICE_UNAVAILABLE
+                        || reason == TokenFailureReason.TLS_FAILURE)) {
+            message.append(" (").append(status.lastErrorClass()).append(')');
+        }
+        if (status.nextAttemptNotBefore() != null) {
+            message.append("; no new attempt until ").append(status.nextAttemptNotBefore());
+        } else if (status.state() == TokenProviderState.RENEWING) {
+            message.append("; trying again now");
+        } else {
+            message.append("; the next exchange tries again");
+        }
+        if (needsAnOperator(reason) && status.nextAttemptNotBefore() != null) {
+            message.append(" - fix them, then wait or reset the credentials lockout");
+        }
+        return message.toString();
+    }
+
+    private static boolean needsAnOperator(TokenFailureReason reason) {
+        return reason != null && NEEDS_AN_OPERATOR.contains(reason);
+    }
+
+    /** What went wrong, in an operator's words. */
+    public static String reasonText(TokenFailureReason reason) {
+        if (reason == null) {
+            return "no token obtained yet";
+        }
+        return switch (reason) {
+            case CREDENTIALS_REJECTED -> "credentials rejected by the token service";
+            case ACCESS_DENIED -> "access denied by the token service (check audience, scope and grantType)";
+            case RATE_LIMITED -> "rate limited by the token service";
+            case AUTH_SERVICE_UNAVAILABLE -> "token service unreachable or failing";
+            case MALFORMED_RESPONSE -> "the token service answered something that is not a token response";
+            case TOKEN_REJECTED_BY_API -> "the PoS API rejects freshly obtained tokens (check audience and clientId)";
+            case TLS_FAILURE ->
+                "TLS handshake with the token service failed (check the trust store, the certificate and the host name)";
+        };
+    }
+
+    private static Map<String, Object> details(TokenProviderStatus status) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("token.state", status.state().name());
+        putIfNotNull(details, "token.expires.at", status.tokenExpiresAt());
+        putIfNotNull(details, "token.renewal.in", format(status.timeToRenewal()));
+        details.put("token.refresh.held", status.refreshTokenHeld());
+        details.put("token.calls", status.tokenCalls());
+        details.put("consecutive.failures", status.consecutiveFailures());
+        putIfNotNull(details, "last.failure.reason", status.lastFailureReason());
+        putIfNotNull(details, "last.error.class", status.lastErrorClass());
+        putIfNotNull(details, "last.error.message", status.lastErrorMessage());
+        putIfNotNull(details, "last.success.at", status.lastSuccessAt());
+        putIfNotNull(details, "next.attempt.not.before", status.nextAttemptNotBefore());
+        putIfNotNull(details, "clock.skew", format(status.estimatedClockSkew()));
+        return details;
+    }
+
+    private static void putIfNotNull(Map<String, Object> details, String key, Object value) {
+        if (value != null) {
+            details.put(key, value instanceof Enum<?> e ? e.name() : value.toString());
+        }
+    }
+
+    /** ISO-8601 in whole seconds, e.g. {@code PT59M30S}; null stays null. */
+    static String format(Duration duration) {
+        return duration == null
+                ? null
+                : duration.truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+}

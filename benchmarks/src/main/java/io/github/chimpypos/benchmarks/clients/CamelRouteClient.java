@@ -1,0 +1,89 @@
+/*
+ * Copyright the camel-chimpypos authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.chimpypos.benchmarks.clients;
+
+import java.util.function.Function;
+
+import io.github.chimpypos.benchmarks.emulator.Target;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Endpoint;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+
+/**
+ * A client that goes through a Camel route {@code direct:pricing -> <producer uri>}, as an integration would: our
+ * component and the camel-http peer. Each instance owns its CamelContext.
+ */
+final class CamelRouteClient implements PricingClient {
+
+    private final ClientKind kind;
+    private final CamelContext camel;
+    private final ProducerTemplate template;
+    private final Endpoint entry;
+    private final Function<Exchange, Object> result;
+
+    CamelRouteClient(ClientKind kind, Target target, String producerUri, Function<Exchange, Object> result) {
+        this.kind = kind;
+        this.result = result;
+        this.camel = new DefaultCamelContext();
+        try {
+            camel.getRegistry().bind(Tls.BEAN, Tls.sslContextParameters(target));
+            camel.getShutdownStrategy().setTimeout(5);
+            camel.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("direct:pricing").routeId(kind.label()).to(producerUri);
+                }
+            });
+            camel.start();
+            this.template = camel.createProducerTemplate();
+            this.entry = camel.getEndpoint("direct:pricing");
+        } catch (Exception e) {
+            camel.stop();
+            throw new IllegalStateException("cannot start the " + kind.label() + " route", e);
+        }
+    }
+
+    static String raw(Object value) {
+        return "RAW(" + value + ")";
+    }
+
+    @Override
+    public ClientKind kind() {
+        return kind;
+    }
+
+    @Override
+    public Object getStationPricing() throws Exception {
+        Exchange exchange = template.request(entry, e -> {});
+        if (exchange.getException() != null) {
+            throw exchange.getException();
+        }
+        return result.apply(exchange);
+    }
+
+    @Override
+    public void close() {
+        try {
+            template.close();
+        } catch (Exception e) {
+            // closing the context below releases everything anyway
+        }
+        camel.stop();
+    }
+}

@@ -1,0 +1,201 @@
+/*
+ * Copyright the camel-chimpypos authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.chimpypos.benchmarks.scenarios;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.github.chimpypos.benchmarks.Report;
+import io.github.chimpypos.benchmarks.SuiteConfig;
+import io.github.chimpypos.benchmarks.clients.ClientKind;
+import io.github.chimpypos.benchmarks.clients.ClientOptions;
+import io.github.chimpypos.benchmarks.clients.Clients;
+import io.github.chimpypos.benchmarks.clients.PricingClient;
+import io.github.chimpypos.benchmarks.emulator.EmulatorProcess;
+import io.github.chimpypos.benchmarks.load.LoadRunner;
+import io.github.chimpypos.benchmarks.load.Samples;
+
+/**
+ * Items 1 and 6 of issue 5: throughput and p50/p99 of the four clients at each concurrency against one emulator in a
+ * JVM of its own, rounds interleaved (the client order rotates) so that drift on a shared machine hits all alike; then
+ * the emulator's own ceiling with the floor client at high concurrency.
+ */
+public final class OverheadScenario {
+
+    private static final String SCENARIO = "overhead";
+
+    private OverheadScenario() {}
+
+    public static void run(SuiteConfig config, Report report) throws IOException {
+        try (EmulatorProcess emulator = EmulatorProcess.start(Duration.ofHours(1))) {
+            Map<ClientKind, PricingClient> clients = new EnumMap<>(ClientKind.class);
+            Map<ClientKind, Map<Integer, List<Samples>>> runs = new EnumMap<>(ClientKind.class);
+            try {
+                for (ClientKind kind : ClientKind.values()) {
+                    clients.put(kind, Clients.create(kind, emulator.target(), ClientOptions.defaults()));
+                }
+                ClientKind[] kinds = ClientKind.values();
+                // JIT both JVMs (ours and the emulator's) on every code path before anything counts
+                for (int pass = 0; pass < config.warmupPasses(); pass++) {
+                    for (ClientKind kind : kinds) {
+                        LoadRunner.run(clients.get(kind), 8, Duration.ZERO, config.overheadWarmup());
+                    }
+                }
+                for (int round = 0; round < config.overheadRounds(); round++) {
+                    for (int callers : config.concurrencies()) {
+                        for (int i = 0; i < kinds.length; i++) {
+                            ClientKind kind = kinds[(i + round + callers) % kinds.length];
+                            Samples samples = LoadRunner.run(
+                                    clients.get(kind), callers, config.overheadWarmup(), config.overheadMeasure());
+                            Scenarios.checkErrors(kind, samples);
+                            runs.computeIfAbsent(kind, k -> new LinkedHashMap<>())
+                                    .computeIfAbsent(callers, c -> new ArrayList<>())
+                                    .add(samples);
+                        }
+                    }
+                }
+                summarize(config, report, runs);
+            } finally {
+                clients.values().forEach(PricingClient::close);
+            }
+            // with the four pools closed, so that the emulator's connection limits see only the ceiling's callers
+            ceiling(config, report, emulator, runs);
+        }
+    }
+
+    private static void summarize(
+            SuiteConfig config, Report report, Map<ClientKind, Map<Integer, List<Samples>>> runs) {
+        Map<String, Object> chart = new LinkedHashMap<>();
+        for (int callers : config.concurrencies()) {
+            Map<ClientKind, double[]> stats = new EnumMap<>(ClientKind.class);
+            for (ClientKind kind : ClientKind.values()) {
+                List<Samples> rounds = runs.get(kind).get(callers);
+                double throughput = Scenarios.median(rounds.stream().mapToDouble(Samples::throughput));
+                double p50 = Scenarios.median(rounds.stream().mapToDouble(s -> s.percentileMillis(0.50)));
+                double p99 = Scenarios.median(rounds.stream().mapToDouble(s -> s.percentileMillis(0.99)));
+                stats.put(kind, new double[] {throughput, p50, p99});
+                String setting = callers + " callers";
+                report.measure(SCENARIO, kind.label(), setting, "throughput", throughput, "req/s");
+                report.measure(SCENARIO, kind.label(), setting, "p50", p50, "ms");
+                report.measure(SCENARIO, kind.label(), setting, "p99", p99, "ms");
+                chart.computeIfAbsent(kind.label(), k -> new LinkedHashMap<String, Object>());
+                @SuppressWarnings("unchecked")
+                Map<String, Object> perKind = (Map<String, Object>) chart.get(kind.label());
+                perKind.put(Integer.toString(callers), Map.of("throughput", throughput, "p50", p50, "p99", p99));
+            }
+            double[] ours = stats.get(ClientKind.OURS);
+            double[] floor = stats.get(ClientKind.FLOOR);
+            double[] peer = stats.get(ClientKind.PEER);
+            double[] naive = stats.get(ClientKind.NAIVE);
+            String at = " @" + callers;
+            report.compare(
+                    "1 overhead",
+                    "throughput" + at,
+                    "floor",
+                    ours[0],
+                    floor[0],
+                    "req/s",
+                    ">= 0.97x",
+                    ours[0] >= 0.97 * floor[0],
+                    null);
+            report.compare("1 overhead", "p50" + at, "floor", ours[1], floor[1], "ms", null, null, null);
+            report.compare(
+                    "1 overhead",
+                    "p99" + at,
+                    "floor",
+                    ours[2],
+                    floor[2],
+                    "ms",
+                    "<= 1.10x",
+                    ours[2] <= 1.10 * floor[2],
+                    null);
+            report.compare(
+                    "1 overhead",
+                    "throughput" + at,
+                    "camel-http",
+                    ours[0],
+                    peer[0],
+                    "req/s",
+                    ">= 1.00x (ahead)",
+                    ours[0] >= peer[0],
+                    null);
+            report.compare(
+                    "1 overhead",
+                    "p99" + at,
+                    "camel-http",
+                    ours[2],
+                    peer[2],
+                    "ms",
+                    "<= 1.00x (ahead)",
+                    ours[2] <= peer[2],
+                    null);
+            report.compare("1 overhead", "throughput" + at, "naive", ours[0], naive[0], "req/s", null, null, null);
+        }
+        report.series(SCENARIO, chart);
+    }
+
+    private static void ceiling(
+            SuiteConfig config,
+            Report report,
+            EmulatorProcess emulator,
+            Map<ClientKind, Map<Integer, List<Samples>>> runs) {
+        int maxCallers = config.ceilingConcurrencies().stream()
+                .mapToInt(Integer::intValue)
+                .max()
+                .orElse(64);
+        double best = 0;
+        try (PricingClient floor = Clients.create(
+                ClientKind.FLOOR, emulator.target(), ClientOptions.defaults().withMaxConnections(maxCallers))) {
+            for (int callers : config.ceilingConcurrencies()) {
+                Samples samples = LoadRunner.run(floor, callers, config.overheadWarmup(), config.overheadMeasure());
+                Scenarios.checkErrors(ClientKind.FLOOR, samples);
+                report.measure("ceiling", "floor", callers + " callers", "throughput", samples.throughput(), "req/s");
+                best = Math.max(best, samples.throughput());
+            }
+        }
+        int topCallers = config.concurrencies().get(config.concurrencies().size() - 1);
+        double floorTop = Scenarios.median(
+                runs.get(ClientKind.FLOOR).get(topCallers).stream().mapToDouble(Samples::throughput));
+        double oursTop = Scenarios.median(
+                runs.get(ClientKind.OURS).get(topCallers).stream().mapToDouble(Samples::throughput));
+        report.compare(
+                "6 emulator ceiling",
+                "floor throughput @" + topCallers + " vs ceiling",
+                "ceiling",
+                floorTop,
+                best,
+                "req/s",
+                null,
+                null,
+                "a ratio near 1 means the emulator bounds the floor");
+        report.compare(
+                "6 emulator ceiling",
+                "ours throughput @" + topCallers + " vs ceiling",
+                "ceiling",
+                oursTop,
+                best,
+                "req/s",
+                null,
+                null,
+                null);
+        report.series("ceiling", Map.of("throughput", best, "callers", config.ceilingConcurrencies()));
+    }
+}

@@ -1,0 +1,227 @@
+/*
+ * Copyright the camel-chimpypos authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.chimpypos.benchmarks.scenarios;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntPredicate;
+
+import io.github.chimpypos.benchmarks.Report;
+import io.github.chimpypos.benchmarks.SuiteConfig;
+import io.github.chimpypos.benchmarks.clients.ClientKind;
+import io.github.chimpypos.benchmarks.clients.ClientOptions;
+import io.github.chimpypos.benchmarks.clients.Clients;
+import io.github.chimpypos.benchmarks.clients.PricingClient;
+import io.github.chimpypos.benchmarks.emulator.InProcessEmulator;
+import io.github.chimpypos.benchmarks.load.LoadRunner;
+import io.github.chimpypos.benchmarks.load.Samples;
+
+/**
+ * Item 3 of issue 5: with every token call slowed to (by default) 200 ms and a short token lifetime, the latency of
+ * requests that start near a token call (renewal, around expiry) against the steady state in between. A watcher
+ * polls the emulator's token-call counter every millisecond to learn when renewals happen.
+ */
+public final class RenewalStallScenario {
+
+    private static final String SCENARIO = "renewal-stall";
+    private static final int CALLERS = 8;
+    /** A modest request rate, so that the few requests a blocking renewal holds up weigh in a window's p99. */
+    private static final Duration PAUSE = Duration.ofMillis(10);
+
+    private static final Duration WARMUP = Duration.ofSeconds(1);
+    /**
+     * The emulator counts a token call when it answers, after the added latency: a call ending at t ran from
+     * t - latency. The window is the call plus 50 ms either side.
+     */
+    private static final long WINDOW_SLACK_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+
+    private static final int CHART_POINTS = 1500;
+
+    private RenewalStallScenario() {}
+
+    public static void run(SuiteConfig config, Report report) {
+        Map<String, Object> chart = new LinkedHashMap<>();
+        double[] ours = runOne(ClientKind.OURS, config, report, chart);
+        double[] peer = runOne(ClientKind.PEER, config, report, chart);
+        String latency = config.stallTokenLatency().toMillis() + " ms token calls";
+        report.compare(
+                "3 renewal stall",
+                "p99 in expiry window vs steady",
+                "ours steady state",
+                ours[0],
+                ours[1],
+                "ms",
+                "<= 1.10x",
+                ours[0] <= 1.10 * ours[1],
+                latency);
+        report.compare(
+                "3 renewal stall",
+                "camel-http p99 in window vs its steady",
+                "camel-http steady state",
+                peer[0],
+                peer[1],
+                "ms",
+                null,
+                null,
+                "the peer's stall, for reference");
+        report.compare(
+                "3 renewal stall",
+                "p99 in expiry window",
+                "camel-http",
+                ours[0],
+                peer[0],
+                "ms",
+                "<= 1.00x (ahead)",
+                ours[0] <= peer[0],
+                null);
+        report.compare(
+                "3 renewal stall", "max in expiry window", "camel-http", ours[2], peer[2], "ms", null, null, null);
+        report.series(SCENARIO, chart);
+    }
+
+    /** Returns {p99 in window, p99 steady, max in window}. */
+    private static double[] runOne(ClientKind kind, SuiteConfig config, Report report, Map<String, Object> chart) {
+        ClientOptions options = ClientOptions.defaults()
+                .withRefreshMargin(config.stallRefreshMargin())
+                .withPeerExpiryMarginSeconds(
+                        Math.max(1, config.stallRefreshMargin().toSeconds()));
+        try (InProcessEmulator emulator = InProcessEmulator.start(config.stallLifetime(), 16)) {
+            emulator.control().setTokenLatency(config.stallTokenLatency());
+            TokenCallWatcher watcher = new TokenCallWatcher(emulator);
+            watcher.start();
+            Samples samples;
+            try (PricingClient client = Clients.create(kind, emulator.target(), options)) {
+                samples = LoadRunner.run(client, CALLERS, WARMUP, config.stallRun(), PAUSE);
+            } finally {
+                watcher.stop();
+            }
+            Scenarios.checkErrors(kind, samples);
+            long[] calls = watcher.callTimes().stream()
+                    .mapToLong(Long::longValue)
+                    .filter(t -> t >= samples.windowStart())
+                    .toArray();
+            long before = config.stallTokenLatency().toNanos() + WINDOW_SLACK_NANOS;
+            IntPredicate inWindow = i -> {
+                long s = samples.start(i);
+                for (long t : calls) {
+                    if (s >= t - before && s <= t + WINDOW_SLACK_NANOS) {
+                        return true;
+                    }
+                }
+                return false;
+            };
+            double p99In = samples.percentileMillis(0.99, inWindow);
+            double p99Steady = samples.percentileMillis(0.99, inWindow.negate());
+            double maxIn = samples.percentileMillis(1.0, inWindow);
+            String client = kind.label();
+            String setting = "token +" + config.stallTokenLatency().toMillis() + "ms";
+            report.measure(SCENARIO, client, setting, "token calls in window", calls.length, "calls");
+            report.measure(
+                    SCENARIO, client, setting, "API 401 answers", emulator.unauthorizedPricingCalls(), "answers");
+            report.measure(SCENARIO, client, setting, "requests in window", samples.count(inWindow), "requests");
+            report.measure(SCENARIO, client, setting, "p99 in window", p99In, "ms");
+            report.measure(SCENARIO, client, setting, "max in window", maxIn, "ms");
+            report.measure(SCENARIO, client, setting, "p99 steady", p99Steady, "ms");
+            report.measure(
+                    SCENARIO, client, setting, "p50 steady", samples.percentileMillis(0.5, inWindow.negate()), "ms");
+            long halfTokenCall = config.stallTokenLatency().toNanos() / 2;
+            report.measure(
+                    SCENARIO,
+                    client,
+                    setting,
+                    "requests slower than half a token call",
+                    samples.count(i -> samples.latency(i) > halfTokenCall),
+                    "requests");
+            chart.put(client, timeline(samples, calls));
+            return new double[] {p99In, p99Steady, maxIn};
+        }
+    }
+
+    /** Up to {@value #CHART_POINTS} (seconds, millis) points, keeping every slow request, plus the token calls. */
+    private static Map<String, Object> timeline(Samples samples, long[] calls) {
+        double slow = samples.percentileMillis(0.99);
+        int stride = Math.max(1, samples.count() / CHART_POINTS);
+        List<double[]> points = new ArrayList<>();
+        for (int i = 0; i < samples.count(); i++) {
+            double millis = samples.latency(i) / 1e6;
+            if (i % stride == 0 || millis > slow) {
+                points.add(new double[] {(samples.start(i) - samples.windowStart()) / 1e9, millis});
+            }
+        }
+        List<Double> tokenCalls = new ArrayList<>();
+        for (long t : calls) {
+            tokenCalls.add((t - samples.windowStart()) / 1e9);
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("points", points);
+        m.put("tokenCalls", tokenCalls);
+        m.put("windowSeconds", samples.windowSeconds());
+        return m;
+    }
+
+    /** Polls the token-call counter and notes the time of every increment. */
+    private static final class TokenCallWatcher implements Runnable {
+        private final InProcessEmulator emulator;
+        private final List<Long> times = new ArrayList<>();
+        private volatile boolean running = true;
+        private Thread thread;
+
+        TokenCallWatcher(InProcessEmulator emulator) {
+            this.emulator = emulator;
+        }
+
+        void start() {
+            thread = new Thread(this, "token-call-watcher");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        @Override
+        public void run() {
+            long seen = emulator.tokenCalls();
+            while (running) {
+                long now = emulator.tokenCalls();
+                long at = System.nanoTime();
+                synchronized (times) {
+                    for (long i = seen; i < now; i++) {
+                        times.add(at);
+                    }
+                }
+                seen = now;
+                Scenarios.sleep(1);
+            }
+        }
+
+        void stop() {
+            running = false;
+            try {
+                thread.join(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        List<Long> callTimes() {
+            synchronized (times) {
+                return List.copyOf(times);
+            }
+        }
+    }
+}

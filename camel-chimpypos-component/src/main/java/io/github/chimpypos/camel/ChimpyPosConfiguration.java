@@ -15,12 +15,18 @@
  */
 package io.github.chimpypos.camel;
 
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.function.Supplier;
+import javax.net.ssl.SSLContext;
 
 import io.github.chimpypos.camel.auth.GrantType;
 import io.github.chimpypos.camel.auth.TokenProvider;
+import io.github.chimpypos.camel.auth.TokenProviderSettings;
 import io.github.chimpypos.camel.auth.TokenRequestFormat;
+import io.github.chimpypos.camel.client.HttpClientSettings;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spi.UriParam;
@@ -34,6 +40,9 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
  */
 @UriParams
 public class ChimpyPosConfiguration implements Cloneable {
+
+    /** Token requests are single-flight: the token service needs few connections. */
+    private static final int TOKEN_SERVICE_CONNECTIONS = 2;
 
     public static final String DEFAULT_CHECK_BATTERY_PATH = "/api/v2/batteries/{battery_id}";
     public static final String DEFAULT_CHECK_USER_PATH = "/api/v2/users/{user_coupon}";
@@ -424,6 +433,43 @@ public class ChimpyPosConfiguration implements Cloneable {
     private double spreadFraction = 0.5;
 
     /** A deep enough copy for an endpoint: every option is a value or a shared bean. */
+    /**
+     * The settings of the token provider for these options: the one place where options become
+     * {@link TokenProviderSettings}, used by every endpoint and by the Spring Boot starter's shared provider bean, so both
+     * acquire the same provider from the component's registry.
+     *
+     * @param sslContext trust material for the token service, or null for the JVM default
+     * @param clock      the clock of the token lifecycle
+     */
+    public TokenProviderSettings toTokenProviderSettings(SSLContext sslContext, Clock clock) {
+        return TokenProviderSettings.builder()
+                .tokenUrl(URI.create(tokenUrl.trim()))
+                .clientId(clientId)
+                .audience(audience)
+                .username(username)
+                .password(password)
+                .clientSecret(clientSecret)
+                .scope(scope)
+                .grantType(grantType)
+                .requestFormat(tokenRequestFormat)
+                .useRefreshToken(useRefreshToken)
+                .refreshMargin(Duration.ofMillis(refreshMargin))
+                .credentialsRejectedQuietPeriod(Duration.ofMillis(credentialsRejectedQuietPeriod))
+                .maxRetries(tokenMaxRetries)
+                .retryInitialBackoff(Duration.ofMillis(tokenRetryInitialBackoff))
+                .retryMaxBackoff(Duration.ofMillis(tokenRetryMaxBackoff))
+                .maxWait(Duration.ofMillis(tokenMaxWait))
+                .maxRetryAfter(Duration.ofMillis(tokenMaxRetryAfter))
+                .httpClientSettings(new HttpClientSettings(
+                        sslContext,
+                        Duration.ofMillis(connectTimeout),
+                        Duration.ofMillis(responseTimeout),
+                        TOKEN_SERVICE_CONNECTIONS))
+                .allowInsecureHttp(allowInsecureHttp)
+                .clock(clock)
+                .build();
+    }
+
     public ChimpyPosConfiguration copy() {
         try {
             return (ChimpyPosConfiguration) clone();

@@ -15,14 +15,12 @@
  */
 package io.github.chimpypos.camel;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import javax.net.ssl.SSLContext;
 
 import io.github.chimpypos.camel.auth.TokenProvider;
-import io.github.chimpypos.camel.auth.TokenProviderSettings;
 import io.github.chimpypos.camel.client.ApiRequest;
 import io.github.chimpypos.camel.client.ChimpyPosApiClient;
 import io.github.chimpypos.camel.client.HttpClientRegistry;
@@ -57,9 +55,6 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 public class ChimpyPosEndpoint extends ScheduledPollEndpoint implements EndpointServiceLocation {
 
     private static final ChimpyPosParameter[] PARAMETERS = ChimpyPosParameter.values();
-
-    /** The token service needs few connections: token requests are single-flight. */
-    private static final int TOKEN_SERVICE_CONNECTIONS = 2;
 
     /** A poll per minute: the scheduled-poll default of 500 ms is far too often for an API. */
     private static final long DEFAULT_POLL_DELAY = 60_000;
@@ -140,7 +135,10 @@ public class ChimpyPosEndpoint extends ScheduledPollEndpoint implements Endpoint
                 tokenProvider = configuration.getTokenProvider();
                 tokenProviderFromRegistry = false;
             } else {
-                tokenProvider = getComponent().getTokenProviderRegistry().acquire(tokenProviderSettings(sslContext));
+                tokenProvider = getComponent()
+                        .getTokenProviderRegistry()
+                        .acquire(configuration.toTokenProviderSettings(
+                                sslContext, getComponent().getClock()));
                 tokenProviderFromRegistry = true;
             }
             CloseableHttpClient httpClient = configuration.getHttpClient();
@@ -197,35 +195,6 @@ public class ChimpyPosEndpoint extends ScheduledPollEndpoint implements Endpoint
         }
         tokenProvider = null;
         tokenProviderFromRegistry = false;
-    }
-
-    private TokenProviderSettings tokenProviderSettings(SSLContext sslContext) {
-        return TokenProviderSettings.builder()
-                .tokenUrl(URI.create(configuration.getTokenUrl().trim()))
-                .clientId(configuration.getClientId())
-                .audience(configuration.getAudience())
-                .username(configuration.getUsername())
-                .password(configuration.getPassword())
-                .clientSecret(configuration.getClientSecret())
-                .scope(configuration.getScope())
-                .grantType(configuration.getGrantType())
-                .requestFormat(configuration.getTokenRequestFormat())
-                .useRefreshToken(configuration.isUseRefreshToken())
-                .refreshMargin(Duration.ofMillis(configuration.getRefreshMargin()))
-                .credentialsRejectedQuietPeriod(Duration.ofMillis(configuration.getCredentialsRejectedQuietPeriod()))
-                .maxRetries(configuration.getTokenMaxRetries())
-                .retryInitialBackoff(Duration.ofMillis(configuration.getTokenRetryInitialBackoff()))
-                .retryMaxBackoff(Duration.ofMillis(configuration.getTokenRetryMaxBackoff()))
-                .maxWait(Duration.ofMillis(configuration.getTokenMaxWait()))
-                .maxRetryAfter(Duration.ofMillis(configuration.getTokenMaxRetryAfter()))
-                .httpClientSettings(new HttpClientSettings(
-                        sslContext,
-                        Duration.ofMillis(configuration.getConnectTimeout()),
-                        Duration.ofMillis(configuration.getResponseTimeout()),
-                        TOKEN_SERVICE_CONNECTIONS))
-                .allowInsecureHttp(configuration.isAllowInsecureHttp())
-                .clock(getComponent().getClock())
-                .build();
     }
 
     /**

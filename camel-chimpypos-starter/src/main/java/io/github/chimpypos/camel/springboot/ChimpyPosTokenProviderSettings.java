@@ -16,15 +16,12 @@
 package io.github.chimpypos.camel.springboot;
 
 import java.io.IOException;
-import java.net.URI;
 import java.security.GeneralSecurityException;
-import java.time.Duration;
 import javax.net.ssl.SSLContext;
 
 import io.github.chimpypos.camel.ChimpyPosComponent;
 import io.github.chimpypos.camel.ChimpyPosConfiguration;
 import io.github.chimpypos.camel.auth.TokenProviderSettings;
-import io.github.chimpypos.camel.client.HttpClientSettings;
 import org.apache.camel.CamelContext;
 import org.apache.camel.support.jsse.SSLContextParameters;
 
@@ -35,9 +32,6 @@ import org.apache.camel.support.jsse.SSLContextParameters;
  */
 final class ChimpyPosTokenProviderSettings {
 
-    /** Token requests are single-flight: the token service needs few connections. */
-    private static final int TOKEN_SERVICE_CONNECTIONS = 2;
-
     private ChimpyPosTokenProviderSettings() {}
 
     static TokenProviderSettings from(ChimpyPosComponent component, CamelContext camelContext) {
@@ -46,32 +40,7 @@ final class ChimpyPosTokenProviderSettings {
             throw new IllegalArgumentException(
                     "Missing " + ChimpyPosComponentAutoConfiguration.PREFIX + ".token-url (an https:// URL)");
         }
-        return TokenProviderSettings.builder()
-                .tokenUrl(URI.create(configuration.getTokenUrl().trim()))
-                .clientId(configuration.getClientId())
-                .audience(configuration.getAudience())
-                .username(configuration.getUsername())
-                .password(configuration.getPassword())
-                .clientSecret(configuration.getClientSecret())
-                .scope(configuration.getScope())
-                .grantType(configuration.getGrantType())
-                .requestFormat(configuration.getTokenRequestFormat())
-                .useRefreshToken(configuration.isUseRefreshToken())
-                .refreshMargin(Duration.ofMillis(configuration.getRefreshMargin()))
-                .credentialsRejectedQuietPeriod(Duration.ofMillis(configuration.getCredentialsRejectedQuietPeriod()))
-                .maxRetries(configuration.getTokenMaxRetries())
-                .retryInitialBackoff(Duration.ofMillis(configuration.getTokenRetryInitialBackoff()))
-                .retryMaxBackoff(Duration.ofMillis(configuration.getTokenRetryMaxBackoff()))
-                .maxWait(Duration.ofMillis(configuration.getTokenMaxWait()))
-                .maxRetryAfter(Duration.ofMillis(configuration.getTokenMaxRetryAfter()))
-                .httpClientSettings(new HttpClientSettings(
-                        sslContext(component, camelContext),
-                        Duration.ofMillis(configuration.getConnectTimeout()),
-                        Duration.ofMillis(configuration.getResponseTimeout()),
-                        TOKEN_SERVICE_CONNECTIONS))
-                .allowInsecureHttp(configuration.isAllowInsecureHttp())
-                .clock(component.getClock())
-                .build();
+        return configuration.toTokenProviderSettings(sslContext(component, camelContext), component.getClock());
     }
 
     private static SSLContext sslContext(ChimpyPosComponent component, CamelContext camelContext) {

@@ -149,8 +149,7 @@ final class DaySummary {
                 completedRentals, settledAtCounter.toPlainString(), currency));
         if (tokenCounters != null) {
             out.append(String.format(
-                    "  token calls: %d (password %d, refresh_token %d) for %d API calls, %d answered 401 and were"
-                            + " replayed%n",
+                    "  token calls: %d (password %d, refresh_token %d) for %d API calls; answered 401 and replayed: %d%n",
                     tokenCounters.tokenCalls(),
                     tokenCounters.tokenCalls("password"),
                     tokenCounters.tokenCalls("refresh_token"),

@@ -49,6 +49,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 class EmulatorTokenProviderTest {
 
     private static final Duration LIFETIME = Duration.ofMinutes(10);
+    /** Margin 60 s plus jitter 5 % x 0.5 of it (was 20 %, i.e. 66 s): renewal due 61.5 s before expiry. */
+    private static final Duration RENEWAL_DUE = LIFETIME.minusMillis(61_500);
+
     private static final MutableClock CLOCK = MutableClock.startingAt(Instant.parse("2030-01-01T00:00:00Z"));
 
     @RegisterExtension
@@ -139,7 +142,8 @@ class EmulatorTokenProviderTest {
         EmulatorCounters counters = counters();
         assertThat(counters.tokenCalls("refresh_token", "invalid_grant")).isZero();
         assertThat(counters.tokenCalls("password")).isEqualTo(1);
-        // Bounded calls: renewal is due 66 s before the 600 s expiry and seen at the next 30 s step, so one refresh
+        // Bounded calls: renewal is due 61.5 s (60 s margin + 5 % x 0.5 jitter) before the 600 s expiry and seen at
+        // the next 30 s step (540 s, as with the old 66 s), so one refresh
         // per 540 s, plus one per 401 (each restarting the cycle): about 61 for 50 lifetimes and ten 401s.
         assertThat(counters.tokenCalls("refresh_token", "success")).isBetween(58L, 64L);
         assertThat(counters.maxConcurrentTokenCalls()).isEqualTo(1);
@@ -193,7 +197,7 @@ class EmulatorTokenProviderTest {
             provider.start();
             provider.getToken();
             for (int lifetime = 0; lifetime < 5; lifetime++) {
-                clock.advance(LIFETIME.minusSeconds(66));
+                clock.advance(RENEWAL_DUE);
                 provider.getToken();
                 awaitIdle();
             }
@@ -216,7 +220,7 @@ class EmulatorTokenProviderTest {
                 .clientSecret(credentials.clientSecret()));
 
         provider.getToken();
-        CLOCK.advance(LIFETIME.minusSeconds(66));
+        CLOCK.advance(RENEWAL_DUE);
         provider.getToken();
         awaitIdle();
 
@@ -311,7 +315,7 @@ class EmulatorTokenProviderTest {
         start(s -> s);
         AccessToken first = provider.getToken();
         EMULATOR.emulator().control().failNextTokenCalls(3, Fault.status(503));
-        CLOCK.advance(LIFETIME.minusSeconds(66));
+        CLOCK.advance(RENEWAL_DUE);
 
         assertThat(provider.getToken()).isSameAs(first);
         awaitIdle();

@@ -713,10 +713,14 @@ public class DefaultTokenProvider extends ServiceSupport implements ManagedToken
                 lifetime = jwtLifetime;
             }
         }
-        AccessToken token = new AccessToken(
-                response.accessToken(),
-                obtained.requestStart(),
-                obtained.requestStart().plus(lifetime));
+        // A JWT's iat and exp are whole seconds: the server's clock started this token's life at the start of the
+        // second it was issued in, up to a second before our request start. Counting the life from our start would
+        // keep the token up to a second past the server's exp and earn a 401 in that gap; counting it from the start
+        // of our second matches the server whenever the clocks agree (and is merely a little early when not).
+        Instant lifeStart = claims != null && claims.issuedAt() != null
+                ? obtained.requestStart().truncatedTo(ChronoUnit.SECONDS)
+                : obtained.requestStart();
+        AccessToken token = new AccessToken(response.accessToken(), obtained.requestStart(), lifeStart.plus(lifetime));
         boolean renewed;
         Instant due;
         stateLock.lock();

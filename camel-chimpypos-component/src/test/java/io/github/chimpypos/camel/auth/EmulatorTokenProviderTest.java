@@ -23,6 +23,7 @@ import java.security.KeyStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.function.UnaryOperator;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -341,7 +342,9 @@ class EmulatorTokenProviderTest {
         AccessToken first = provider.getToken();
 
         assertThat(provider.status().estimatedClockSkew()).isEqualTo(Duration.ofSeconds(-offsetSeconds));
-        assertThat(first.expiresAt()).isEqualTo(skewed.instant().plus(LIFETIME));
+        // The life of a JWT counts from the start of the second it was issued in (iat is whole seconds).
+        assertThat(first.expiresAt())
+                .isEqualTo(skewed.instant().truncatedTo(ChronoUnit.SECONDS).plus(LIFETIME));
         try (CloseableHttpClient api = HttpClientFactory.create(new HttpClientSettings(
                 EMULATOR.emulator().clientSslContext(), Duration.ofSeconds(5), Duration.ofSeconds(5), 1))) {
             assertThat(apiStatus(api, first)).isEqualTo(200);

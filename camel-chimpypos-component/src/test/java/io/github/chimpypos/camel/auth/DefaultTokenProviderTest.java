@@ -37,8 +37,8 @@ import org.junit.jupiter.api.Test;
 class DefaultTokenProviderTest {
 
     private static final Duration LIFETIME = Duration.ofHours(1);
-    /** Margin 60 s plus jitter 20 % x 0.5 of it: renewal due 66 s before expiry. */
-    private static final Duration RENEWAL_DUE = LIFETIME.minusSeconds(66);
+    /** Margin 60 s plus jitter 5 % x 0.5 of it (was 20 %, i.e. 66 s): renewal due 61.5 s before expiry. */
+    private static final Duration RENEWAL_DUE = LIFETIME.minusMillis(61_500);
 
     private final TestClock clock = new TestClock();
     private final FakeTokenEndpoint endpoint = new FakeTokenEndpoint();
@@ -304,13 +304,64 @@ class DefaultTokenProviderTest {
     }
 
     @Test
+    void fourSecondTokenWithA250msMarginRenewsAfterAtLeast85PercentOfItsLife() {
+        endpoint.expiresIn(4);
+        // The largest jitter (random 1.0), so this is the earliest renewal the rule allows.
+        provider = new DefaultTokenProvider(
+                settings(clock).refreshMargin(Duration.ofMillis(250)).build(), endpoint, sleeper, () -> 1.0);
+        provider.start();
+        AccessToken first = provider.getToken();
+
+        // Guard 0.4 s (a tenth of 4 s) + lead 0.1 s (the fake answers in no time) = 0.5 s, above the configured
+        // 250 ms and below a third of the life; jitter at most 5 % of it, 25 ms. Renewal due 3.475 s after the
+        // request (86.9 % of the life; the old rule, 2 x guard + 20 %, gave 3.04 s, 76 %), and 125 ms before the
+        // token stops being served at 3.6 s.
+        assertThat(provider.effectiveMargin(Duration.ofSeconds(4))).isEqualTo(Duration.ofMillis(500));
+        assertThat(provider.status().timeToRenewal()).isEqualTo(Duration.ofMillis(3475));
+        assertThat(provider.status().timeToRenewal()).isGreaterThanOrEqualTo(Duration.ofMillis(3400));
+
+        clock.advance(Duration.ofMillis(3474));
+        assertThat(provider.getToken()).isSameAs(first);
+        assertThat(endpoint.calls()).isEqualTo(1);
+        clock.advance(Duration.ofMillis(1));
+        assertThat(provider.getToken()).isSameAs(first);
+        awaitCalls(2);
+        assertThat(provider.getToken().value()).isNotEqualTo(first.value());
+    }
+
+    @Test
+    void renewalLeadFollowsTheMeasuredRoundTripButStaysWithinAThirdOfTheLife() {
+        endpoint.expiresIn(4);
+        start(settings(clock).refreshMargin(Duration.ofMillis(250)));
+        // A token request that takes 300 ms on our clock: lead 2 x 300 ms, margin 0.4 s guard + 0.6 s = 1 s.
+        endpoint.then(request -> {
+            clock.advance(Duration.ofMillis(300));
+            return endpoint.issue(request);
+        });
+        provider.getToken();
+        assertThat(provider.effectiveMargin(Duration.ofSeconds(4))).isEqualTo(Duration.ofSeconds(1));
+
+        // A 2 s round trip would ask for 4.4 s, more than the whole life: the third-of-life clamp keeps the token
+        // from renewing in a loop.
+        endpoint.then(request -> {
+            clock.advance(Duration.ofSeconds(2));
+            return endpoint.issue(request);
+        });
+        provider.renewAfterUnauthorized(provider.getToken());
+        awaitCalls(2);
+        assertThat(provider.effectiveMargin(Duration.ofSeconds(4)))
+                .isEqualTo(Duration.ofSeconds(4).dividedBy(3));
+    }
+
+    @Test
     void shortLivedTokenRenewsOncePerLifetimeNotInALoop() {
         endpoint.expiresIn(30);
         start();
         provider.getToken();
 
-        // margin 10 s (a third of 30 s) + 1 s jitter: renewal due 19 s after the request.
-        clock.advance(Duration.ofSeconds(18));
+        // margin 10 s (a third of 30 s) + 0.25 s jitter (5 % x 0.5; was 1 s at 20 %): renewal due 19.75 s after the
+        // request, seen by the first call at whole seconds, t=20 s.
+        clock.advance(Duration.ofSeconds(19));
         provider.getToken();
         assertThat(provider.status().state()).isEqualTo(TokenProviderState.VALID);
         assertThat(endpoint.calls()).isEqualTo(1);
@@ -319,7 +370,7 @@ class DefaultTokenProviderTest {
         provider.getToken();
         awaitCalls(2);
 
-        // 30 simulated minutes of traffic, one call per simulated second: about one renewal per 19 s.
+        // 30 simulated minutes of traffic, one call per simulated second: one renewal per 20 s.
         for (int second = 0; second < 1800; second++) {
             clock.advance(Duration.ofSeconds(1));
             int before = endpoint.calls();
@@ -327,8 +378,8 @@ class DefaultTokenProviderTest {
             awaitQuiet(() -> true);
             assertThat(endpoint.calls()).isBetween(before, before + 1);
         }
-        // t=0, t=19 s, then every 19 s up to t=1819 s.
-        assertThat(endpoint.calls()).isEqualTo(96);
+        // t=0, t=20 s, then every 20 s up to t=1820 s (was every 19 s, 96 calls, with 20 % jitter).
+        assertThat(endpoint.calls()).isEqualTo(92);
         assertThat(endpoint.reusedRefreshTokens()).isZero();
     }
 

@@ -23,6 +23,7 @@ import java.security.KeyStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.function.UnaryOperator;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -49,6 +50,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 class EmulatorTokenProviderTest {
 
     private static final Duration LIFETIME = Duration.ofMinutes(10);
+    /** Margin 60 s plus jitter 5 % x 0.5 of it (was 20 %, i.e. 66 s): renewal due 61.5 s before expiry. */
+    private static final Duration RENEWAL_DUE = LIFETIME.minusMillis(61_500);
+
     private static final MutableClock CLOCK = MutableClock.startingAt(Instant.parse("2030-01-01T00:00:00Z"));
 
     @RegisterExtension
@@ -139,7 +143,8 @@ class EmulatorTokenProviderTest {
         EmulatorCounters counters = counters();
         assertThat(counters.tokenCalls("refresh_token", "invalid_grant")).isZero();
         assertThat(counters.tokenCalls("password")).isEqualTo(1);
-        // Bounded calls: renewal is due 66 s before the 600 s expiry and seen at the next 30 s step, so one refresh
+        // Bounded calls: renewal is due 61.5 s (60 s margin + 5 % x 0.5 jitter) before the 600 s expiry and seen at
+        // the next 30 s step (540 s, as with the old 66 s), so one refresh
         // per 540 s, plus one per 401 (each restarting the cycle): about 61 for 50 lifetimes and ten 401s.
         assertThat(counters.tokenCalls("refresh_token", "success")).isBetween(58L, 64L);
         assertThat(counters.maxConcurrentTokenCalls()).isEqualTo(1);
@@ -193,7 +198,7 @@ class EmulatorTokenProviderTest {
             provider.start();
             provider.getToken();
             for (int lifetime = 0; lifetime < 5; lifetime++) {
-                clock.advance(LIFETIME.minusSeconds(66));
+                clock.advance(RENEWAL_DUE);
                 provider.getToken();
                 awaitIdle();
             }
@@ -216,7 +221,7 @@ class EmulatorTokenProviderTest {
                 .clientSecret(credentials.clientSecret()));
 
         provider.getToken();
-        CLOCK.advance(LIFETIME.minusSeconds(66));
+        CLOCK.advance(RENEWAL_DUE);
         provider.getToken();
         awaitIdle();
 
@@ -311,7 +316,7 @@ class EmulatorTokenProviderTest {
         start(s -> s);
         AccessToken first = provider.getToken();
         EMULATOR.emulator().control().failNextTokenCalls(3, Fault.status(503));
-        CLOCK.advance(LIFETIME.minusSeconds(66));
+        CLOCK.advance(RENEWAL_DUE);
 
         assertThat(provider.getToken()).isSameAs(first);
         awaitIdle();
@@ -337,7 +342,9 @@ class EmulatorTokenProviderTest {
         AccessToken first = provider.getToken();
 
         assertThat(provider.status().estimatedClockSkew()).isEqualTo(Duration.ofSeconds(-offsetSeconds));
-        assertThat(first.expiresAt()).isEqualTo(skewed.instant().plus(LIFETIME));
+        // The life of a JWT counts from the start of the second it was issued in (iat is whole seconds).
+        assertThat(first.expiresAt())
+                .isEqualTo(skewed.instant().truncatedTo(ChronoUnit.SECONDS).plus(LIFETIME));
         try (CloseableHttpClient api = HttpClientFactory.create(new HttpClientSettings(
                 EMULATOR.emulator().clientSslContext(), Duration.ofSeconds(5), Duration.ofSeconds(5), 1))) {
             assertThat(apiStatus(api, first)).isEqualTo(200);

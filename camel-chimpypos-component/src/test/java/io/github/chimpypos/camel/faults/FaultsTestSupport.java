@@ -56,7 +56,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 abstract class FaultsTestSupport extends CamelTestSupport {
 
-    /** Access-token lifetime of the emulator; renewal is due 60 to 72 s before expiry (margin plus jitter). */
+    /** Access-token lifetime of the emulator; renewal is due 60 to 63 s before expiry (margin + 5 % jitter). */
     static final Duration LIFETIME = Duration.ofMinutes(10);
     /** The token is no longer served in its last 5 s (the expiry guard). */
     static final Duration EXPIRY_GUARD = Duration.ofSeconds(5);

@@ -18,15 +18,14 @@ package io.github.chimpypos.camel;
 import java.util.HashMap;
 import java.util.Map;
 
+import io.github.chimpypos.camel.testsupport.EmulatorTrust;
 import io.github.chimpypos.emulator.ChimpyPosEmulator;
 import io.github.chimpypos.emulator.DemoCredentials;
 import io.github.chimpypos.emulator.EmulatorCounters;
 import io.github.chimpypos.emulator.junit.ChimpyPosEmulatorExtension;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
-import org.apache.camel.support.jsse.KeyStoreParameters;
 import org.apache.camel.support.jsse.SSLContextParameters;
-import org.apache.camel.support.jsse.TrustManagersParameters;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -52,15 +51,7 @@ abstract class ChimpyPosTestSupport extends CamelTestSupport {
     }
 
     static SSLContextParameters emulatorTrust() {
-        KeyStoreParameters trustStore = new KeyStoreParameters();
-        trustStore.setResource("file:" + emulator().trustStorePath().toAbsolutePath());
-        trustStore.setPassword(emulator().trustStorePassword());
-        trustStore.setType("PKCS12");
-        TrustManagersParameters trustManagers = new TrustManagersParameters();
-        trustManagers.setKeyStore(trustStore);
-        SSLContextParameters parameters = new SSLContextParameters();
-        parameters.setTrustManagers(trustManagers);
-        return parameters;
+        return EmulatorTrust.of(emulator());
     }
 
     @Override

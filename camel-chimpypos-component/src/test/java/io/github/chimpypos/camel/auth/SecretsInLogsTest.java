@@ -31,6 +31,7 @@ import javax.net.ssl.TrustManagerFactory;
 import io.github.chimpypos.camel.ChimpyPosAuthenticationException;
 import io.github.chimpypos.camel.client.HttpClientSettings;
 import io.github.chimpypos.camel.testsupport.LogCapture;
+import io.github.chimpypos.camel.testsupport.RecordingTokenEndpointClient;
 import io.github.chimpypos.emulator.ChimpyPosEmulator;
 import io.github.chimpypos.emulator.EmulatorControl;
 import io.github.chimpypos.emulator.Fault;
@@ -45,34 +46,6 @@ import org.junit.jupiter.api.Test;
 class SecretsInLogsTest {
 
     private static final String WRONG_PASSWORD = "wrong-Passw0rd-for-log-test";
-
-    /** Records every token the service handed out and every refresh token presented. */
-    private static final class RecordingClient implements TokenEndpointClient {
-        final TokenEndpointClient delegate;
-        final Set<String> tokens = ConcurrentHashMap.newKeySet();
-
-        RecordingClient(TokenEndpointClient delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public TokenResponse requestToken(TokenRequest request) {
-            if (request.refreshToken() != null) {
-                tokens.add(request.refreshToken());
-            }
-            TokenResponse response = delegate.requestToken(request);
-            tokens.add(response.accessToken());
-            if (response.refreshToken() != null) {
-                tokens.add(response.refreshToken());
-            }
-            return response;
-        }
-
-        @Override
-        public void close() {
-            delegate.close();
-        }
-    }
 
     @Test
     void noSecretInAnyLogLineOfAFullRunWithFailures() throws Exception {
@@ -97,7 +70,8 @@ class SecretsInLogsTest {
                         .requestFormat(format)
                         .maxRetries(3)
                         .build();
-                RecordingClient client = new RecordingClient(new HttpTokenEndpointClient(settings));
+                RecordingTokenEndpointClient client =
+                        new RecordingTokenEndpointClient(new HttpTokenEndpointClient(settings));
                 DefaultTokenProvider provider = new DefaultTokenProvider(settings, client, clock::advance, () -> 0.5);
                 provider.start();
                 try {
@@ -129,7 +103,7 @@ class SecretsInLogsTest {
                 } finally {
                     provider.stop();
                 }
-                secrets.addAll(client.tokens);
+                secrets.addAll(client.tokens());
             }
 
             TokenProviderSettings wrong = EmulatorTokenProviderTest.settings(emulator, clock)

@@ -33,6 +33,7 @@ import io.github.chimpypos.camel.ChimpyPosConfiguration;
 import io.github.chimpypos.camel.ChimpyPosConstants;
 import io.github.chimpypos.camel.auth.ManagedTokenProvider;
 import io.github.chimpypos.camel.auth.TokenProviderState;
+import io.github.chimpypos.camel.testsupport.EmulatorTrust;
 import io.github.chimpypos.emulator.ChimpyPosEmulator;
 import io.github.chimpypos.emulator.DemoCredentials;
 import io.github.chimpypos.emulator.EmulatorControl;
@@ -42,9 +43,7 @@ import io.github.chimpypos.emulator.junit.ChimpyPosEmulatorExtension;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.support.jsse.KeyStoreParameters;
 import org.apache.camel.support.jsse.SSLContextParameters;
-import org.apache.camel.support.jsse.TrustManagersParameters;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -96,15 +95,7 @@ abstract class FaultsTestSupport extends CamelTestSupport {
 
     /** Trusts exactly the emulator's certificate, as a user would configure it. */
     static SSLContextParameters emulatorTrust() {
-        KeyStoreParameters trustStore = new KeyStoreParameters();
-        trustStore.setResource("file:" + emulator().trustStorePath().toAbsolutePath());
-        trustStore.setPassword(emulator().trustStorePassword());
-        trustStore.setType("PKCS12");
-        TrustManagersParameters trustManagers = new TrustManagersParameters();
-        trustManagers.setKeyStore(trustStore);
-        SSLContextParameters parameters = new SSLContextParameters();
-        parameters.setTrustManagers(trustManagers);
-        return parameters;
+        return EmulatorTrust.of(emulator());
     }
 
     @Override

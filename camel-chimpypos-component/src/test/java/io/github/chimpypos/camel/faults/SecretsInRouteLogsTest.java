@@ -27,12 +27,10 @@ import java.util.regex.Pattern;
 import io.github.chimpypos.camel.ChimpyPosAuthenticationException;
 import io.github.chimpypos.camel.auth.DefaultTokenProvider;
 import io.github.chimpypos.camel.auth.HttpTokenEndpointClient;
-import io.github.chimpypos.camel.auth.TokenEndpointClient;
 import io.github.chimpypos.camel.auth.TokenProviderSettings;
-import io.github.chimpypos.camel.auth.TokenRequest;
-import io.github.chimpypos.camel.auth.TokenResponse;
 import io.github.chimpypos.camel.client.HttpClientSettings;
 import io.github.chimpypos.camel.testsupport.LogCapture;
+import io.github.chimpypos.camel.testsupport.RecordingTokenEndpointClient;
 import io.github.chimpypos.emulator.Fault;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -55,34 +53,6 @@ class SecretsInRouteLogsTest extends FaultsTestSupport {
             Pattern.compile("eyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}");
 
     private DefaultTokenProvider recordingProvider;
-
-    /** Records every token the service hands out and every refresh token presented. */
-    private static final class RecordingClient implements TokenEndpointClient {
-        final TokenEndpointClient delegate;
-        final Set<String> tokens = ConcurrentHashMap.newKeySet();
-
-        RecordingClient(TokenEndpointClient delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public TokenResponse requestToken(TokenRequest request) {
-            if (request.refreshToken() != null) {
-                tokens.add(request.refreshToken());
-            }
-            TokenResponse response = delegate.requestToken(request);
-            tokens.add(response.accessToken());
-            if (response.refreshToken() != null) {
-                tokens.add(response.refreshToken());
-            }
-            return response;
-        }
-
-        @Override
-        public void close() {
-            delegate.close();
-        }
-    }
 
     @AfterEach
     void stopRecordingProvider() {
@@ -107,7 +77,8 @@ class SecretsInRouteLogsTest extends FaultsTestSupport {
                         emulator().clientSslContext(), Duration.ofSeconds(5), Duration.ofSeconds(5), 2))
                 .clock(CLOCK)
                 .build();
-        RecordingClient recordingClient = new RecordingClient(new HttpTokenEndpointClient(settings));
+        RecordingTokenEndpointClient recordingClient =
+                new RecordingTokenEndpointClient(new HttpTokenEndpointClient(settings));
         recordingProvider = new DefaultTokenProvider(settings, recordingClient);
         recordingProvider.start();
         context.getRegistry().bind("recordingProvider", recordingProvider);
@@ -148,7 +119,7 @@ class SecretsInRouteLogsTest extends FaultsTestSupport {
         }
 
         Set<String> secrets = ConcurrentHashMap.newKeySet();
-        secrets.addAll(recordingClient.tokens);
+        secrets.addAll(recordingClient.tokens());
         assertThat(secrets).as("tokens recorded").hasSizeGreaterThan(8);
         secrets.add(credentials().password());
         secrets.add(credentials().clientSecret());

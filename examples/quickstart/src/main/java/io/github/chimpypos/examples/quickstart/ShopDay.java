@@ -78,8 +78,13 @@ final class ShopDay {
         scan("LATE01", "return");
         rent("LATE01", "return", null, "QS-0005", 200);
 
-        // 12:00 Chimpy revokes all access tokens (say, a key rotation): the next call gets a 401 and recovers.
+        // 12:00 a look at the station; its call also starts the token's due background renewal.
         later();
+        station("abc1");
+
+        // 12:30 Chimpy revokes all access tokens (say, a key rotation): the next call gets a 401 and recovers.
+        // Half past, so that no renewal is due that could replace the revoked token before the call is made.
+        clock.advance(HOUR.dividedBy(2));
         if (emulator != null) {
             emulator.control().revokeAccessTokens();
         }
@@ -92,7 +97,7 @@ final class ShopDay {
             rent("BAT%04d".formatted(hour + 10), "pickup", null, "QS-2%03d".formatted(hour));
         }
 
-        // 19:00 closing: the station once more, then the numbers of the day.
+        // 19:30 closing: the station once more, then the numbers of the day.
         later();
         station("abc1");
         if (emulator != null) {

@@ -92,6 +92,26 @@ public final class Report {
         return c;
     }
 
+    /**
+     * Adds a comparison whose ratio was computed by the caller, e.g. the median of ratios paired round by round, which
+     * is not the ratio of the medians shown beside it.
+     */
+    public synchronized Comparison compareWithRatio(
+            String scenario,
+            String metric,
+            String baseline,
+            double ours,
+            double baselineValue,
+            double ratio,
+            String unit,
+            String goal,
+            Boolean met,
+            String note) {
+        Comparison c = new Comparison(scenario, metric, baseline, ours, baselineValue, ratio, unit, goal, met, note);
+        comparisons.add(c);
+        return c;
+    }
+
     /** Keeps a data series (for the chart and the JSON file). */
     public synchronized void series(String name, Object data) {
         series.put(name, data);

@@ -104,13 +104,12 @@ final class SvgChart {
     /** Grouped bars of ours, the peer and the naive client divided by the floor, one group per concurrency. */
     private void ratioPanel(int x, int y, String title, String metric, double goal, boolean lowerIsBetter) {
         frame(x, y, PANEL_W, PANEL_H, title);
-        Map<String, Map<String, Double>> byCallers = new LinkedHashMap<>();
-        for (Report.Measurement m : report.measurements()) {
-            if (m.scenario().equals("overhead") && m.metric().equals(metric)) {
-                byCallers
-                        .computeIfAbsent(m.setting(), k -> new LinkedHashMap<>())
-                        .put(m.client(), m.value());
-            }
+        // median of the ratios paired round by round, as in the table (not the ratio of the medians)
+        @SuppressWarnings("unchecked")
+        Map<String, Map<String, Map<String, Double>>> byCallers =
+                (Map<String, Map<String, Map<String, Double>>>) report.series("overhead-vs-floor");
+        if (byCallers == null) {
+            byCallers = Map.of();
         }
         double cap = lowerIsBetter ? 4.0 : 1.4;
         int left = x + 50;
@@ -123,14 +122,13 @@ final class SvgChart {
         double groupW = (PANEL_W - 70.0) / groups;
         int g = 0;
         for (var e : byCallers.entrySet()) {
-            Double floor = e.getValue().get("floor");
             double gx = left + g * groupW + groupW * 0.15;
             double barW = groupW * 0.7 / 3;
             int b = 0;
             for (String client : new String[] {"chimpypos", "camel-http", "naive"}) {
-                Double v = e.getValue().get(client);
-                if (v != null && floor != null && floor > 0) {
-                    double ratio = v / floor;
+                Map<String, Double> ratios = e.getValue().get(client);
+                if (ratios != null && ratios.get(metric) != null) {
+                    double ratio = ratios.get(metric);
                     bar(gx + b * barW, barW - 2, ratio, 0, cap, top, bottom, COLORS.get(client));
                 }
                 b++;

@@ -24,6 +24,7 @@ import io.github.chimpypos.camel.client.ApiRequest;
 import io.github.chimpypos.camel.client.ApiResult;
 import io.github.chimpypos.camel.client.PathTemplate;
 import io.github.chimpypos.camel.model.BatteryCheck;
+import io.github.chimpypos.camel.model.PosResource;
 import io.github.chimpypos.camel.model.Rental;
 import io.github.chimpypos.camel.model.StationPricing;
 import io.github.chimpypos.camel.model.UserCheck;
@@ -75,7 +76,7 @@ final class ChimpyPosOperationHandlers {
         return Collections.unmodifiableMap(handlers);
     }
 
-    private static <T> void register(
+    private static <T extends PosResource> void register(
             Map<ChimpyPosOperation, ChimpyPosOperationHandler> handlers,
             ChimpyPosOperation operation,
             Class<T> resultType,
@@ -84,7 +85,7 @@ final class ChimpyPosOperationHandlers {
                 handlers, operation, resultType, (parameters, path, endpoint) -> factory.create(parameters, path));
     }
 
-    private static <T> void registerWithEndpoint(
+    private static <T extends PosResource> void registerWithEndpoint(
             Map<ChimpyPosOperation, ChimpyPosOperationHandler> handlers,
             ChimpyPosOperation operation,
             Class<T> resultType,
@@ -103,7 +104,7 @@ final class ChimpyPosOperationHandlers {
     }
 
     /** Builds the request, calls the API and writes the typed resource and the result headers. */
-    private static final class ResourceHandler<T> implements ChimpyPosOperationHandler {
+    private static final class ResourceHandler<T extends PosResource> implements ChimpyPosOperationHandler {
         private final ChimpyPosOperation operation;
         private final Class<T> resultType;
         private final RequestFactory factory;

@@ -24,6 +24,8 @@ import java.util.Map;
 import javax.net.ssl.SSLException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.databind.DatabindException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.chimpypos.camel.ChimpyPosApiException;
@@ -32,6 +34,8 @@ import io.github.chimpypos.camel.ChimpyPosException;
 import io.github.chimpypos.camel.auth.AccessToken;
 import io.github.chimpypos.camel.auth.TokenFailureReason;
 import io.github.chimpypos.camel.auth.TokenProvider;
+import io.github.chimpypos.camel.client.ApiAnswerReader.ApiAnswer;
+import io.github.chimpypos.camel.model.PosResource;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.core5.http.ClassicHttpRequest;
@@ -39,6 +43,7 @@ import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpHeaders;
+import org.apache.hc.core5.http.io.HttpClientResponseHandler;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
@@ -99,15 +104,16 @@ public final class ChimpyPosApiClient implements Closeable {
      * @throws ChimpyPosAuthenticationException when no token can be obtained or the API rejects a fresh one
      * @throws ChimpyPosException               on an I/O error that was not (or no longer) replayed
      */
-    public <T> ApiResult<T> execute(ApiRequest request, Class<T> type) {
+    public <T extends PosResource> ApiResult<T> execute(ApiRequest request, Class<T> type) {
         URI uri = uri(request);
         byte[] body = request.body() == null ? null : toJson(request);
         AccessToken token = tokenProvider.getToken();
-        RawResponse response = sendReplayingIoErrors(request, uri, body, token);
+        HttpClientResponseHandler<RawResponse<T>> reader = response -> read(request, type, response);
+        RawResponse<T> response = sendReplayingIoErrors(request, uri, body, token, reader);
         if (response.status() == UNAUTHORIZED) {
             LOG.info("{} answered 401: renewing the access token and replaying the request once", request.describe());
             token = tokenProvider.renewAfterUnauthorized(token);
-            response = sendReplayingIoErrors(request, uri, body, token);
+            response = sendReplayingIoErrors(request, uri, body, token, reader);
             if (response.status() == UNAUTHORIZED) {
                 throw new ChimpyPosAuthenticationException(
                         TokenFailureReason.TOKEN_REJECTED_BY_API,
@@ -159,11 +165,16 @@ public final class ChimpyPosApiClient implements Closeable {
         }
     }
 
-    private RawResponse sendReplayingIoErrors(ApiRequest request, URI uri, byte[] body, AccessToken token) {
+    private <T extends PosResource> RawResponse<T> sendReplayingIoErrors(
+            ApiRequest request,
+            URI uri,
+            byte[] body,
+            AccessToken token,
+            HttpClientResponseHandler<RawResponse<T>> reader) {
         int attempt = 0;
         while (true) {
             try {
-                return send(request, uri, body, token);
+                return send(uri, request, body, token, reader);
             } catch (SSLException e) {
                 throw new ChimpyPosException(
                         request.describe() + ": TLS with the PoS API failed (" + e.getMessage() + ")", e);
@@ -188,7 +199,13 @@ public final class ChimpyPosApiClient implements Closeable {
         }
     }
 
-    private RawResponse send(ApiRequest request, URI uri, byte[] body, AccessToken token) throws IOException {
+    private <T extends PosResource> RawResponse<T> send(
+            URI uri,
+            ApiRequest request,
+            byte[] body,
+            AccessToken token,
+            HttpClientResponseHandler<RawResponse<T>> reader)
+            throws IOException {
         ClassicRequestBuilder builder = ClassicRequestBuilder.create(request.method())
                 .setUri(uri)
                 .addHeader(HttpHeaders.AUTHORIZATION, token.authorizationHeader())
@@ -197,18 +214,20 @@ public final class ChimpyPosApiClient implements Closeable {
             builder.setEntity(new ByteArrayEntity(body, ContentType.APPLICATION_JSON));
         }
         ClassicHttpRequest httpRequest = builder.build();
-        return http.execute(httpRequest, this::read);
+        return http.execute(httpRequest, reader);
     }
 
     /**
-     * Parses a 2xx answer straight from the stream (Jackson recycles its buffers); keeps the bytes of any other answer
-     * for the error mapping. A read failure is an I/O error as before; an unparsable 2xx body is kept as such.
+     * Reads a 2xx answer in one pass from the stream ({@link ApiAnswerReader}); keeps the bytes of any other answer for
+     * the error mapping. A read failure is an I/O error as before; an unparsable or unfitting 2xx body is kept as such,
+     * so it is reported rather than replayed.
      */
-    private RawResponse read(ClassicHttpResponse response) throws IOException {
+    private <T extends PosResource> RawResponse<T> read(ApiRequest request, Class<T> type, ClassicHttpResponse response)
+            throws IOException {
         int status = response.getCode();
         HttpEntity entity = response.getEntity();
         if (status / 100 != 2) {
-            return new RawResponse(
+            return new RawResponse<>(
                     status,
                     response.getReasonPhrase(),
                     entity == null ? new byte[0] : EntityUtils.toByteArray(entity),
@@ -216,20 +235,25 @@ public final class ChimpyPosApiClient implements Closeable {
                     null);
         }
         if (entity == null) {
-            return new RawResponse(status, response.getReasonPhrase(), null, null, null);
+            return new RawResponse<>(status, response.getReasonPhrase(), null, ApiAnswer.notAnObject(), null);
         }
         try (InputStream content = entity.getContent()) {
-            return new RawResponse(status, response.getReasonPhrase(), null, mapper.readTree(content), null);
-        } catch (JsonProcessingException e) {
-            return new RawResponse(status, response.getReasonPhrase(), null, null, e);
+            return new RawResponse<>(
+                    status,
+                    response.getReasonPhrase(),
+                    null,
+                    ApiAnswerReader.read(mapper, content, request.resourceKey(), type),
+                    null);
+        } catch (StreamReadException | DatabindException e) {
+            return new RawResponse<>(status, response.getReasonPhrase(), null, null, e);
         }
     }
 
-    private <T> ApiResult<T> readResult(ApiRequest request, RawResponse response, Class<T> type) {
-        JsonNode root = readTree(request, response);
-        JsonNode data = root.path("data");
-        JsonNode resource = data.path(request.resourceKey());
-        if (!resource.isObject()) {
+    private <T extends PosResource> ApiResult<T> readResult(
+            ApiRequest request, RawResponse<T> response, Class<T> type) {
+        ApiAnswer<T> answer = answer(request, response, type);
+        T resource = answer.resource();
+        if (resource == null) {
             throw new ChimpyPosApiException(
                     request.describe() + ": the answer (HTTP " + response.status() + ") has no object data."
                             + request.resourceKey(),
@@ -237,31 +261,17 @@ public final class ChimpyPosApiClient implements Closeable {
                     response.reason(),
                     null,
                     null,
-                    text(root, "locale"),
+                    answer.envelopeLocale(),
                     null);
         }
-        T value;
-        try {
-            value = mapper.treeToValue(resource, type);
-        } catch (JsonProcessingException e) {
-            throw new ChimpyPosApiException(
-                    request.describe() + ": data." + request.resourceKey() + " cannot be read as "
-                            + type.getSimpleName() + ": " + e.getOriginalMessage(),
-                    response.status(),
-                    response.reason(),
-                    null,
-                    null,
-                    null,
-                    e);
-        }
         return new ApiResult<>(
-                value,
+                resource,
                 response.status(),
-                text(resource, "status"),
-                text(resource, "error_type"),
-                text(resource, "error_message"),
-                firstText("locale", resource, data, root),
-                firstText("country", resource, data, root));
+                resource.getStatus(),
+                resource.getErrorType(),
+                resource.getErrorMessage(),
+                answer.locale(),
+                answer.country());
     }
 
     private ChimpyPosApiException httpError(ApiRequest request, RawResponse response) {
@@ -298,24 +308,21 @@ public final class ChimpyPosApiClient implements Closeable {
                 message.toString(), response.status(), response.reason(), errorType, errorMessage, locale, null);
     }
 
-    private JsonNode readTree(ApiRequest request, RawResponse response) {
-        try {
-            if (response.parseFailure() != null) {
-                throw response.parseFailure();
-            }
-            JsonNode root = response.tree();
-            if (root == null || !root.isObject()) {
-                throw new ChimpyPosApiException(
-                        request.describe() + ": the answer (HTTP " + response.status() + ") is not a JSON object",
-                        response.status(),
-                        response.reason(),
-                        null,
-                        null,
-                        null,
-                        null);
-            }
-            return root;
-        } catch (IOException e) {
+    private static <T extends PosResource> ApiAnswer<T> answer(
+            ApiRequest request, RawResponse<T> response, Class<T> type) {
+        JsonProcessingException failure = response.failure();
+        if (failure instanceof DatabindException && !causedByUnreadableJson(failure)) {
+            throw new ChimpyPosApiException(
+                    request.describe() + ": data." + request.resourceKey() + " cannot be read as "
+                            + type.getSimpleName() + ": " + failure.getOriginalMessage(),
+                    response.status(),
+                    response.reason(),
+                    null,
+                    null,
+                    null,
+                    failure);
+        }
+        if (failure != null) {
             throw new ChimpyPosApiException(
                     request.describe() + ": the answer (HTTP " + response.status() + ") is not valid JSON",
                     response.status(),
@@ -323,8 +330,29 @@ public final class ChimpyPosApiClient implements Closeable {
                     null,
                     null,
                     null,
-                    e);
+                    failure);
         }
+        if (!response.answer().isObject()) {
+            throw new ChimpyPosApiException(
+                    request.describe() + ": the answer (HTTP " + response.status() + ") is not a JSON object",
+                    response.status(),
+                    response.reason(),
+                    null,
+                    null,
+                    null,
+                    null);
+        }
+        return response.answer();
+    }
+
+    /** Jackson reports a stream that ends inside the resource as a mapping error wrapping the read error. */
+    private static boolean causedByUnreadableJson(Throwable failure) {
+        for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof StreamReadException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private JsonNode readTreeQuietly(RawResponse response) {
@@ -364,9 +392,9 @@ public final class ChimpyPosApiClient implements Closeable {
         }
     }
 
-    /** An answer: the parsed tree (or its parse failure) of a 2xx, the raw bytes of anything else. */
-    private record RawResponse(
-            int status, String reason, byte[] body, JsonNode tree, JsonProcessingException parseFailure) {}
+    /** An answer: what one pass read from a 2xx (or why it could not), the raw bytes of anything else. */
+    private record RawResponse<T extends PosResource>(
+            int status, String reason, byte[] body, ApiAnswer<T> answer, JsonProcessingException failure) {}
 
     private record ResolvedUri(ApiRequest request, URI uri) {}
 }

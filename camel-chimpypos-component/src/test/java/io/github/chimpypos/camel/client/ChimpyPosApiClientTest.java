@@ -210,6 +210,22 @@ class ChimpyPosApiClientTest {
     }
 
     @Test
+    void aResourceThatDoesNotFitItsModelIsReportedAsSuchAndNotReplayed() {
+        server.respond(200, "{\"data\":{\"station\":{\"total_amounts\":\"free\"}},\"locale\":\"de\"}");
+
+        ApiRequest pricing = ApiRequest.get("getStationPricing", STATION_PRICING_PATH)
+                .pathVariable("external_id", "abc1")
+                .resourceKey("station")
+                .build();
+        assertThatThrownBy(() -> client.execute(pricing, StationPricing.class))
+                .isInstanceOfSatisfying(
+                        ChimpyPosApiException.class,
+                        e -> assertThat(e.getHttpResponseCode()).isEqualTo(200))
+                .hasMessageContaining("data.station cannot be read as StationPricing");
+        assertThat(server.requests()).hasSize(1);
+    }
+
+    @Test
     void theUriOfAReusedRequestIsExpandedOnce() {
         ApiRequest once = ApiRequest.get("getStationPricing", STATION_PRICING_PATH)
                 .pathVariable("external_id", "abc 1")

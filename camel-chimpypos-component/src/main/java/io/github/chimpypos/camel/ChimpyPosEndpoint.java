@@ -236,6 +236,9 @@ public class ChimpyPosEndpoint extends ScheduledPollEndpoint implements Endpoint
     }
 
     private static boolean overridesParameters(Message message) {
+        if (!message.hasHeaders()) {
+            return false;
+        }
         for (ChimpyPosParameter parameter : PARAMETERS) {
             if (message.getHeader(parameter.header()) != null) {
                 return true;

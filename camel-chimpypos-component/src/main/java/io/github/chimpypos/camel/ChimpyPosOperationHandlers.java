@@ -119,11 +119,13 @@ final class ChimpyPosOperationHandlers {
         public void handle(Exchange exchange, ChimpyPosEndpoint endpoint) {
             Message message = exchange.getMessage();
             // results of an earlier call on this exchange must not pass for this call's, whatever happens next
-            RESULT_HEADERS.forEach(message::removeHeader);
+            if (message.hasHeaders()) {
+                RESULT_HEADERS.forEach(message::removeHeader);
+            }
             ChimpyPosConfiguration configuration = endpoint.getConfiguration();
-            ChimpyPosParameters parameters = new ChimpyPosParameters(operation, exchange, configuration);
             ApiRequest request = endpoint.fixedRequest(operation, message);
             if (request == null) {
+                ChimpyPosParameters parameters = new ChimpyPosParameters(operation, exchange, configuration);
                 request = factory.create(parameters, endpoint.pathTemplate(operation), endpoint);
                 endpoint.offerFixedRequest(operation, message, request);
             }

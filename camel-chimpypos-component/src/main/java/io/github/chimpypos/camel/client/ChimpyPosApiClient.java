@@ -37,8 +37,8 @@ import io.github.chimpypos.camel.auth.TokenProvider;
 import io.github.chimpypos.camel.client.ApiAnswerReader.ApiAnswer;
 import io.github.chimpypos.camel.model.PosResource;
 import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.HttpEntity;
@@ -46,7 +46,6 @@ import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.io.HttpClientResponseHandler;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
-import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
 import org.apache.hc.core5.io.CloseMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,6 +59,7 @@ public final class ChimpyPosApiClient implements Closeable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChimpyPosApiClient.class);
     private static final int UNAUTHORIZED = 401;
+    private static final String JSON = ContentType.APPLICATION_JSON.getMimeType();
 
     private final CloseableHttpClient http;
     private final boolean closeHttpClient;
@@ -206,14 +206,12 @@ public final class ChimpyPosApiClient implements Closeable {
             AccessToken token,
             HttpClientResponseHandler<RawResponse<T>> reader)
             throws IOException {
-        ClassicRequestBuilder builder = ClassicRequestBuilder.create(request.method())
-                .setUri(uri)
-                .addHeader(HttpHeaders.AUTHORIZATION, token.authorizationHeader())
-                .addHeader(HttpHeaders.ACCEPT, ContentType.APPLICATION_JSON.getMimeType());
+        HttpUriRequestBase httpRequest = new HttpUriRequestBase(request.method(), uri);
+        httpRequest.addHeader(HttpHeaders.AUTHORIZATION, token.authorizationHeader());
+        httpRequest.addHeader(HttpHeaders.ACCEPT, JSON);
         if (body != null) {
-            builder.setEntity(new ByteArrayEntity(body, ContentType.APPLICATION_JSON));
+            httpRequest.setEntity(new ByteArrayEntity(body, ContentType.APPLICATION_JSON));
         }
-        ClassicHttpRequest httpRequest = builder.build();
         return http.execute(httpRequest, reader);
     }
 

@@ -43,7 +43,7 @@ import org.slf4j.LoggerFactory;
  * {@code benchmarks.svg} to {@code benchmarks/target/results/}.
  *
  * <pre>
- * ./mvnw -B -q -pl benchmarks -am -DskipTests package &amp;&amp; java -jar benchmarks/target/benchmarks.jar
+ * ./mvnw -B -q -pl benchmarks -am -DskipTests package &amp;&amp; java -Xms2g -Xmx2g -jar benchmarks/target/benchmarks.jar
  * </pre>
  *
  * Options: {@code --quick} (a smoke run of seconds), {@code --only=a,b} (a subset of {@link #SCENARIOS}),
@@ -141,6 +141,11 @@ public final class BenchmarkSuite {
         report.environment("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
         report.environment("load average at start", String.format(Locale.ROOT, "%.2f", os.getSystemLoadAverage()));
         report.environment("max heap", Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB");
+        // -Xms2g -Xmx2g keeps young collections rare (a default heap collects every half second at this allocation
+        // rate, and its pauses decide p99s); the arguments are recorded so a run without them is visible as such
+        report.environment(
+                "jvm arguments",
+                String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()));
         Map<String, String> clients = new LinkedHashMap<>();
         for (ClientKind kind : ClientKind.values()) {
             clients.put(kind.label(), kind.description());

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * One tiny pass of the harness end to end (emulators, all four clients, report files, chart), so that the build
- * proves the suite still runs; the real measurement is {@code java -jar benchmarks/target/benchmarks.jar}.
+ * proves the suite still runs; the real measurement is {@code java -Xms2g -Xmx2g -jar benchmarks/target/benchmarks.jar}.
  */
 class BenchmarkSuiteSmokeTest {
 

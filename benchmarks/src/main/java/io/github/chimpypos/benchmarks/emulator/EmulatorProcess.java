@@ -51,7 +51,8 @@ public final class EmulatorProcess implements AutoCloseable {
     public static EmulatorProcess start(Duration accessTokenLifetime) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx512m");
+        command.add("-Xms1g");
+        command.add("-Xmx1g");
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(EmulatorMain.class.getName());

@@ -15,6 +15,7 @@
  */
 package io.github.chimpypos.benchmarks.load;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,6 +26,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
+import com.sun.management.OperatingSystemMXBean;
 import io.github.chimpypos.benchmarks.clients.PricingClient;
 
 /**
@@ -79,7 +81,13 @@ public final class LoadRunner {
             threads.add(thread);
             thread.start();
         }
+        // the JVM's CPU time over exactly the window, read by this thread while the callers work
+        LockSupport.parkNanos(windowStart - System.nanoTime());
+        long cpuAtStart = processCpuNanos();
+        LockSupport.parkNanos(windowEnd - System.nanoTime());
+        long cpuAtEnd = processCpuNanos();
         join(threads);
+        long processCpu = cpuAtStart < 0 || cpuAtEnd < 0 ? -1 : cpuAtEnd - cpuAtStart;
         int total = recorders.stream().mapToInt(r -> r.size).sum();
         long[] starts = new long[total];
         long[] latencies = new long[total];
@@ -89,7 +97,8 @@ public final class LoadRunner {
             System.arraycopy(r.latencies, 0, latencies, at, r.size);
             at += r.size;
         }
-        return new Samples(starts, latencies, windowStart, windowEnd - windowStart, errors.get(), firstError.get());
+        return new Samples(
+                starts, latencies, windowStart, windowEnd - windowStart, errors.get(), firstError.get(), processCpu);
     }
 
     /**
@@ -136,6 +145,13 @@ public final class LoadRunner {
 
     /** The outcome of {@link #herd}. */
     public record HerdResult(int callers, long failures, double millisToLastSuccess, Throwable firstError) {}
+
+    /** CPU time of this JVM so far, -1 when the platform does not report it. */
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os
+                ? os.getProcessCpuTime()
+                : -1;
+    }
 
     private static void join(List<Thread> threads) {
         for (Thread t : threads) {

@@ -32,8 +32,16 @@ public final class Samples {
     private final long windowNanos;
     private final long errors;
     private final Throwable firstError;
+    private final long processCpuNanos;
 
-    Samples(long[] starts, long[] latencies, long windowStart, long windowNanos, long errors, Throwable firstError) {
+    Samples(
+            long[] starts,
+            long[] latencies,
+            long windowStart,
+            long windowNanos,
+            long errors,
+            Throwable firstError,
+            long processCpuNanos) {
         this.starts = starts;
         this.latencies = latencies;
         this.sortedLatencies = latencies.clone();
@@ -42,6 +50,15 @@ public final class Samples {
         this.windowNanos = windowNanos;
         this.errors = errors;
         this.firstError = firstError;
+        this.processCpuNanos = processCpuNanos;
+    }
+
+    /**
+     * CPU time of this whole JVM (callers, the client's own threads, GC, JIT) during the window per request counted,
+     * in microseconds; NaN when the JVM cannot tell. Only meaningful when the JVM holds nothing but the client.
+     */
+    public double processCpuMicrosPerRequest() {
+        return processCpuNanos < 0 || count() == 0 ? Double.NaN : processCpuNanos / 1e3 / count();
     }
 
     public int count() {

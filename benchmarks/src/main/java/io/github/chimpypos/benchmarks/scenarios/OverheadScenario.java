@@ -101,11 +101,13 @@ public final class OverheadScenario {
                 double throughput = Scenarios.median(rounds.stream().mapToDouble(Samples::throughput));
                 double p50 = Scenarios.median(rounds.stream().mapToDouble(s -> s.percentileMillis(0.50)));
                 double p99 = Scenarios.median(rounds.stream().mapToDouble(s -> s.percentileMillis(0.99)));
-                stats.put(kind, new double[] {throughput, p50, p99});
+                double cpu = Scenarios.median(rounds.stream().mapToDouble(Samples::processCpuMicrosPerRequest));
+                stats.put(kind, new double[] {throughput, p50, p99, cpu});
                 String setting = callers + " callers";
                 report.measure(SCENARIO, kind.label(), setting, "throughput", throughput, "req/s");
                 report.measure(SCENARIO, kind.label(), setting, "p50", p50, "ms");
                 report.measure(SCENARIO, kind.label(), setting, "p99", p99, "ms");
+                report.measure(SCENARIO, kind.label(), setting, "client CPU per request", cpu, "us");
                 chart.computeIfAbsent(kind.label(), k -> new LinkedHashMap<String, Object>());
                 @SuppressWarnings("unchecked")
                 Map<String, Object> perKind = (Map<String, Object>) chart.get(kind.label());
@@ -155,6 +157,22 @@ public final class OverheadScenario {
                         spread(p99Ratios));
             }
             report.compare("1 overhead", "throughput" + at, "naive", ours[0], naive[0], "req/s", null, null, null);
+            // what the throughput ratio is made of: the client JVM's CPU time per request (emulator not included)
+            for (ClientKind baseline : List.of(ClientKind.FLOOR, ClientKind.PEER)) {
+                double[] cpuRatios = pairedRatios(
+                        byKind.get(ClientKind.OURS), byKind.get(baseline), Samples::processCpuMicrosPerRequest);
+                report.compareWithRatio(
+                        "1 overhead",
+                        "client CPU per request" + at,
+                        baseline == ClientKind.FLOOR ? "floor" : "camel-http",
+                        ours[3],
+                        stats.get(baseline)[3],
+                        Scenarios.median(Arrays.stream(cpuRatios)),
+                        "us",
+                        null,
+                        null,
+                        spread(cpuRatios));
+            }
             paired.put(Integer.toString(callers), pairedRatios);
             Map<String, Object> versusFloor = new LinkedHashMap<>();
             for (ClientKind kind : List.of(ClientKind.OURS, ClientKind.PEER, ClientKind.NAIVE)) {

@@ -45,7 +45,8 @@ public final class RenewalStallScenario {
     /** A modest request rate, so that the few requests a blocking renewal holds up weigh in a window's p99. */
     private static final Duration PAUSE = Duration.ofMillis(10);
 
-    private static final Duration WARMUP = Duration.ofSeconds(1);
+    /** Long enough for the first renewals, so that the window's first token calls do not run interpreted code. */
+    private static final Duration WARMUP = Duration.ofSeconds(3);
     /**
      * The emulator counts a token call when it answers, after the added latency: a call ending at t ran from
      * t - latency. The window is the call plus 50 ms either side.

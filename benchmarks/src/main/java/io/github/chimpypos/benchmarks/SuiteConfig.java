@@ -54,7 +54,7 @@ public record SuiteConfig(
                 5,
                 3,
                 Duration.ofSeconds(1),
-                Duration.ofSeconds(3),
+                Duration.ofMillis(2500),
                 List.of(64, 128),
                 Duration.ofSeconds(6),
                 Duration.ofSeconds(43),

@@ -15,6 +15,7 @@
  */
 package io.github.chimpypos.benchmarks.clients;
 
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import io.github.chimpypos.benchmarks.emulator.Target;
@@ -24,10 +25,12 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.model.RouteDefinition;
 
 /**
  * A client that goes through a Camel route {@code direct:pricing -> <producer uri>}, as an integration would: our
- * component and the camel-http peer. Each instance owns its CamelContext.
+ * component and the camel-http peer; or {@code direct:pricing -> processor} around another client, which prices the
+ * route itself. Each instance owns its CamelContext.
  */
 final class CamelRouteClient implements PricingClient {
 
@@ -36,10 +39,31 @@ final class CamelRouteClient implements PricingClient {
     private final ProducerTemplate template;
     private final Endpoint entry;
     private final Function<Exchange, Object> result;
+    private final PricingClient inner;
 
     CamelRouteClient(ClientKind kind, Target target, String producerUri, Function<Exchange, Object> result) {
+        this(kind, target, route -> route.to(producerUri), null, result);
+    }
+
+    /** A route whose only step is a processor calling {@code inner}; closing this client closes it. */
+    CamelRouteClient(ClientKind kind, Target target, PricingClient inner, Function<Exchange, Object> result) {
+        this(
+                kind,
+                target,
+                route -> route.process(e -> e.getMessage().setBody(inner.getStationPricing())),
+                inner,
+                result);
+    }
+
+    private CamelRouteClient(
+            ClientKind kind,
+            Target target,
+            Consumer<RouteDefinition> step,
+            PricingClient inner,
+            Function<Exchange, Object> result) {
         this.kind = kind;
         this.result = result;
+        this.inner = inner;
         this.camel = new DefaultCamelContext();
         try {
             camel.getRegistry().bind(Tls.BEAN, Tls.sslContextParameters(target));
@@ -47,14 +71,14 @@ final class CamelRouteClient implements PricingClient {
             camel.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
-                    from("direct:pricing").routeId(kind.label()).to(producerUri);
+                    step.accept(from("direct:pricing").routeId(kind.label()));
                 }
             });
             camel.start();
             this.template = camel.createProducerTemplate();
             this.entry = camel.getEndpoint("direct:pricing");
         } catch (Exception e) {
-            camel.stop();
+            close();
             throw new IllegalStateException("cannot start the " + kind.label() + " route", e);
         }
     }
@@ -80,10 +104,15 @@ final class CamelRouteClient implements PricingClient {
     @Override
     public void close() {
         try {
-            template.close();
+            if (template != null) {
+                template.close();
+            }
         } catch (Exception e) {
             // closing the context below releases everything anyway
         }
         camel.stop();
+        if (inner != null) {
+            inner.close();
+        }
     }
 }

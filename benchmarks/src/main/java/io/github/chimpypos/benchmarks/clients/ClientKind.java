@@ -15,7 +15,7 @@
  */
 package io.github.chimpypos.benchmarks.clients;
 
-/** The four ways of calling the station-pricing operation that the suite puts side by side. */
+/** The ways of calling the station-pricing operation that the suite puts side by side. */
 public enum ClientKind {
     /** Our component: {@code direct:} route to {@code chimpypos:getStationPricing}, shared TokenProvider. */
     OURS("chimpypos", "chimpypos component (route direct -> chimpypos)"),
@@ -24,7 +24,12 @@ public enum ClientKind {
     /** The peer users would pick instead: camel-http with its OAuth2 client-credentials options, tokens cached. */
     PEER("camel-http", "camel-http OAuth2 client credentials, oauth2CacheTokens=true"),
     /** The client the Chimpy docs warn about: a token fetched for every request. */
-    NAIVE("naive", "HttpClient 5, token fetched per request");
+    NAIVE("naive", "HttpClient 5, token fetched per request"),
+    /**
+     * The floor's own code called from a processor in the same kind of route as ours: what the Camel route costs by
+     * itself, so that ours against it is what the component adds. Measured in the overhead scenario only.
+     */
+    ROUTE_FLOOR("floor in a route", "the floor's HttpClient code in a processor of a route direct -> processor");
 
     private final String label;
     private final String description;

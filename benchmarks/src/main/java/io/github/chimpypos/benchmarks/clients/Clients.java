@@ -34,6 +34,9 @@ public final class Clients {
             case FLOOR, NAIVE -> new RawHttpClient(kind, target, options);
             case OURS -> new CamelRouteClient(kind, target, oursUri(target, options), Clients::ourBody);
             case PEER -> new CamelRouteClient(kind, target, peerUri(target, options), Clients::parsePeerBody);
+            case ROUTE_FLOOR ->
+                new CamelRouteClient(
+                        kind, target, new RawHttpClient(ClientKind.FLOOR, target, options), Clients::ourBody);
         };
     }
 

@@ -42,16 +42,22 @@ public final class ColdHerdScenario {
 
     public static void run(SuiteConfig config, Report report) {
         Map<String, Object> chart = new LinkedHashMap<>();
+        // token calls: the worst run must still be exactly one; time: the median run, one GC pause is not the design.
+        // The peer gets the same repetitions, so its worst count is compared with ours.
         long oursWorstCalls = 0;
+        long peerWorstCalls = 0;
         double[] oursMillis = new double[config.herdRepeats()];
+        double[] peerMillis = new double[config.herdRepeats()];
         for (int i = 0; i < config.herdRepeats(); i++) {
             long[] r = runOne(ClientKind.OURS, config, report);
             oursWorstCalls = Math.max(oursWorstCalls, r[0]);
             oursMillis[i] = r[1] / 1000.0;
+            long[] p = runOne(ClientKind.PEER, config, report);
+            peerWorstCalls = Math.max(peerWorstCalls, p[0]);
+            peerMillis[i] = p[1] / 1000.0;
         }
-        // token calls: the worst run must still be exactly one; time: the median run, one GC pause is not the design
         double oursMedianMillis = Scenarios.median(Arrays.stream(oursMillis));
-        long[] peer = runOne(ClientKind.PEER, config, report);
+        double peerMedianMillis = Scenarios.median(Arrays.stream(peerMillis));
         long[] naive = runOne(ClientKind.NAIVE, config, report);
         String callers = config.herdCallers() + " callers";
         report.compare(
@@ -66,23 +72,23 @@ public final class ColdHerdScenario {
                 null);
         report.compare(
                 "4 cold herd",
-                "token calls, " + callers,
+                "token calls, " + callers + " (worst of " + config.herdRepeats() + ")",
                 "camel-http",
                 oursWorstCalls,
-                peer[0],
+                peerWorstCalls,
                 "calls",
-                "fewer (ahead)",
-                oursWorstCalls < peer[0],
-                null);
+                "fewer, or level",
+                oursWorstCalls <= peerWorstCalls,
+                oursWorstCalls == peerWorstCalls ? "level: no difference in this run" : null);
         report.compare(
                 "4 cold herd",
                 "time to last success (median of " + config.herdRepeats() + ")",
                 "camel-http",
                 oursMedianMillis,
-                peer[1] / 1000.0,
+                peerMedianMillis,
                 "ms",
                 "<= 1.00x (ahead)",
-                oursMedianMillis <= peer[1] / 1000.0,
+                oursMedianMillis <= peerMedianMillis,
                 null);
         report.compare(
                 "4 cold herd",
@@ -95,7 +101,7 @@ public final class ColdHerdScenario {
                 null,
                 null);
         chart.put("chimpypos", oursWorstCalls);
-        chart.put("camel-http", peer[0]);
+        chart.put("camel-http", peerWorstCalls);
         chart.put("naive", naive[0]);
         report.series(SCENARIO, chart);
     }

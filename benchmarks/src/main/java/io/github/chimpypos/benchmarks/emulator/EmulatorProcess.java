@@ -83,6 +83,22 @@ public final class EmulatorProcess implements AutoCloseable {
         return target;
     }
 
+    /**
+     * CPU time the emulator's JVM has used so far (user + system, from {@code /proc/<pid>/stat} in ticks of 10 ms),
+     * or -1 where the platform does not expose it.
+     */
+    public long cpuNanos() {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+            // fields after the command name in parentheses, which may itself contain spaces
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            return ticks * TimeUnit.MILLISECONDS.toNanos(10);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
     @Override
     public void close() {
         try {

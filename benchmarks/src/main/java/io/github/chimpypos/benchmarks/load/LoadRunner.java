@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongSupplier;
 
 import com.sun.management.OperatingSystemMXBean;
 import io.github.chimpypos.benchmarks.clients.PricingClient;
@@ -44,6 +45,20 @@ public final class LoadRunner {
     }
 
     public static Samples run(PricingClient client, int callers, Duration warmup, Duration measure, Duration pause) {
+        return run(client, callers, warmup, measure, pause, () -> -1);
+    }
+
+    /**
+     * As {@link #run(PricingClient, int, Duration, Duration, Duration)}, also reading {@code serverCpuNanos} at both
+     * ends of the window (the server's CPU time, e.g. of an emulator process).
+     */
+    public static Samples run(
+            PricingClient client,
+            int callers,
+            Duration warmup,
+            Duration measure,
+            Duration pause,
+            LongSupplier serverCpuNanos) {
         long begin = System.nanoTime() + START_DELAY_NANOS;
         long windowStart = begin + warmup.toNanos();
         long windowEnd = windowStart + measure.toNanos();
@@ -84,10 +99,13 @@ public final class LoadRunner {
         // the JVM's CPU time over exactly the window, read by this thread while the callers work
         LockSupport.parkNanos(windowStart - System.nanoTime());
         long cpuAtStart = processCpuNanos();
+        long serverAtStart = serverCpuNanos.getAsLong();
         LockSupport.parkNanos(windowEnd - System.nanoTime());
         long cpuAtEnd = processCpuNanos();
+        long serverAtEnd = serverCpuNanos.getAsLong();
         join(threads);
         long processCpu = cpuAtStart < 0 || cpuAtEnd < 0 ? -1 : cpuAtEnd - cpuAtStart;
+        long serverCpu = serverAtStart < 0 || serverAtEnd < 0 ? -1 : serverAtEnd - serverAtStart;
         int total = recorders.stream().mapToInt(r -> r.size).sum();
         long[] starts = new long[total];
         long[] latencies = new long[total];
@@ -98,7 +116,14 @@ public final class LoadRunner {
             at += r.size;
         }
         return new Samples(
-                starts, latencies, windowStart, windowEnd - windowStart, errors.get(), firstError.get(), processCpu);
+                starts,
+                latencies,
+                windowStart,
+                windowEnd - windowStart,
+                errors.get(),
+                firstError.get(),
+                processCpu,
+                serverCpu);
     }
 
     /**

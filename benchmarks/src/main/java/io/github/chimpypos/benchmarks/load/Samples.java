@@ -33,6 +33,7 @@ public final class Samples {
     private final long errors;
     private final Throwable firstError;
     private final long processCpuNanos;
+    private final long serverCpuNanos;
 
     Samples(
             long[] starts,
@@ -41,7 +42,8 @@ public final class Samples {
             long windowNanos,
             long errors,
             Throwable firstError,
-            long processCpuNanos) {
+            long processCpuNanos,
+            long serverCpuNanos) {
         this.starts = starts;
         this.latencies = latencies;
         this.sortedLatencies = latencies.clone();
@@ -51,6 +53,12 @@ public final class Samples {
         this.errors = errors;
         this.firstError = firstError;
         this.processCpuNanos = processCpuNanos;
+        this.serverCpuNanos = serverCpuNanos;
+    }
+
+    /** The server's CPU time during the window per request counted, in microseconds; NaN when not measured. */
+    public double serverCpuMicrosPerRequest() {
+        return serverCpuNanos < 0 || count() == 0 ? Double.NaN : serverCpuNanos / 1e3 / count();
     }
 
     /**

@@ -76,7 +76,12 @@ public final class OverheadScenario {
                         for (int i = 0; i < measured.size(); i++) {
                             ClientKind kind = measured.get((i + round + callers) % measured.size());
                             Samples samples = LoadRunner.run(
-                                    clients.get(kind), callers, config.overheadWarmup(), config.overheadMeasure());
+                                    clients.get(kind),
+                                    callers,
+                                    config.overheadWarmup(),
+                                    config.overheadMeasure(),
+                                    Duration.ZERO,
+                                    emulator::cpuNanos);
                             Scenarios.checkErrors(kind, samples);
                             runs.computeIfAbsent(kind, k -> new LinkedHashMap<>())
                                     .computeIfAbsent(callers, c -> new ArrayList<>())
@@ -106,12 +111,14 @@ public final class OverheadScenario {
                 double p50 = Scenarios.median(rounds.stream().mapToDouble(s -> s.percentileMillis(0.50)));
                 double p99 = Scenarios.median(rounds.stream().mapToDouble(s -> s.percentileMillis(0.99)));
                 double cpu = Scenarios.median(rounds.stream().mapToDouble(Samples::processCpuMicrosPerRequest));
-                stats.put(kind, new double[] {throughput, p50, p99, cpu});
+                double serverCpu = Scenarios.median(rounds.stream().mapToDouble(Samples::serverCpuMicrosPerRequest));
+                stats.put(kind, new double[] {throughput, p50, p99, cpu, serverCpu});
                 String setting = callers + " callers";
                 report.measure(SCENARIO, kind.label(), setting, "throughput", throughput, "req/s");
                 report.measure(SCENARIO, kind.label(), setting, "p50", p50, "ms");
                 report.measure(SCENARIO, kind.label(), setting, "p99", p99, "ms");
                 report.measure(SCENARIO, kind.label(), setting, "client CPU per request", cpu, "us");
+                report.measure(SCENARIO, kind.label(), setting, "emulator CPU per request", serverCpu, "us");
                 chart.computeIfAbsent(kind.label(), k -> new LinkedHashMap<String, Object>());
                 @SuppressWarnings("unchecked")
                 Map<String, Object> perKind = (Map<String, Object>) chart.get(kind.label());
@@ -179,6 +186,20 @@ public final class OverheadScenario {
                         null,
                         spread(cpuRatios));
             }
+            // the other half of the machine: what each client's requests cost the emulator (headers, connections)
+            double[] serverRatios = pairedRatios(
+                    byKind.get(ClientKind.OURS), byKind.get(ClientKind.FLOOR), Samples::serverCpuMicrosPerRequest);
+            report.compareWithRatio(
+                    "1 overhead",
+                    "emulator CPU per request" + at,
+                    ClientKind.FLOOR.label(),
+                    ours[4],
+                    stats.get(ClientKind.FLOOR)[4],
+                    Scenarios.median(Arrays.stream(serverRatios)),
+                    "us",
+                    null,
+                    null,
+                    spread(serverRatios));
             paired.put(Integer.toString(callers), pairedRatios);
             Map<String, Object> versusFloor = new LinkedHashMap<>();
             for (ClientKind kind : List.of(ClientKind.OURS, ClientKind.PEER, ClientKind.NAIVE)) {

@@ -17,8 +17,10 @@ package io.github.chimpypos.benchmarks.scenarios;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntPredicate;
@@ -57,21 +59,40 @@ public final class RenewalStallScenario {
 
     private RenewalStallScenario() {}
 
+    /**
+     * Ours runs this often: a window's p99 rests on a few dozen requests, so one GC pause or scheduler hiccup in a
+     * window moves it; the median of the runs' ratios is what the goal is checked on. The peer's 200 ms stall needs
+     * no repetition to show.
+     */
+    private static final int OUR_RUNS = 3;
+
     public static void run(SuiteConfig config, Report report) {
         Map<String, Object> chart = new LinkedHashMap<>();
-        double[] ours = runOne(ClientKind.OURS, config, report, chart);
+        double[][] ourRuns = new double[OUR_RUNS][];
+        for (int i = 0; i < OUR_RUNS; i++) {
+            ourRuns[i] = runOne(ClientKind.OURS, config, report, chart);
+        }
+        double[] ratios =
+                Arrays.stream(ourRuns).mapToDouble(r -> r[0] / r[1]).sorted().toArray();
+        double medianRatio = ratios[ratios.length / 2];
+        // the run whose ratio is the median stands for ours in the other rows
+        double[] ours = Arrays.stream(ourRuns)
+                .filter(r -> r[0] / r[1] == medianRatio)
+                .findFirst()
+                .orElseThrow();
         double[] peer = runOne(ClientKind.PEER, config, report, chart);
         String latency = config.stallTokenLatency().toMillis() + " ms token calls";
-        report.compare(
+        report.compareWithRatio(
                 "3 renewal stall",
-                "p99 in expiry window vs steady",
+                "p99 in expiry window vs steady (median of " + OUR_RUNS + " runs)",
                 "ours steady state",
                 ours[0],
                 ours[1],
+                medianRatio,
                 "ms",
                 "<= 1.10x",
-                ours[0] <= 1.10 * ours[1],
-                latency);
+                medianRatio <= 1.10,
+                String.format(Locale.ROOT, "%s; runs %.3f, %.3f, %.3f", latency, ratios[0], ratios[1], ratios[2]));
         report.compare(
                 "3 renewal stall",
                 "camel-http p99 in window vs its steady",

@@ -59,7 +59,6 @@ public final class ChimpyPosApiClient implements Closeable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChimpyPosApiClient.class);
     private static final int UNAUTHORIZED = 401;
-    private static final String JSON = ContentType.APPLICATION_JSON.getMimeType();
 
     private final CloseableHttpClient http;
     private final boolean closeHttpClient;
@@ -207,8 +206,9 @@ public final class ChimpyPosApiClient implements Closeable {
             HttpClientResponseHandler<RawResponse<T>> reader)
             throws IOException {
         HttpUriRequestBase httpRequest = new HttpUriRequestBase(request.method(), uri);
+        // Only what the API documents: the bearer token, and Content-Type for a body. Every answer is JSON anyway (a
+        // non-JSON one is reported as such), and each extra header is parsed by the server on every call.
         httpRequest.addHeader(HttpHeaders.AUTHORIZATION, token.authorizationHeader());
-        httpRequest.addHeader(HttpHeaders.ACCEPT, JSON);
         if (body != null) {
             httpRequest.setEntity(new ByteArrayEntity(body, ContentType.APPLICATION_JSON));
         }

@@ -87,9 +87,7 @@ public final class Report {
             Boolean met,
             String note) {
         double ratio = baselineValue == 0 ? Double.NaN : ours / baselineValue;
-        Comparison c = new Comparison(scenario, metric, baseline, ours, baselineValue, ratio, unit, goal, met, note);
-        comparisons.add(c);
-        return c;
+        return compareWithRatio(scenario, metric, baseline, ours, baselineValue, ratio, unit, goal, met, note);
     }
 
     /**

@@ -310,37 +310,30 @@ public final class ChimpyPosApiClient implements Closeable {
             ApiRequest request, RawResponse<T> response, Class<T> type) {
         JsonProcessingException failure = response.failure();
         if (failure instanceof DatabindException && !causedByUnreadableJson(failure)) {
-            throw new ChimpyPosApiException(
+            throw unusable(
+                    response,
                     request.describe() + ": data." + request.resourceKey() + " cannot be read as "
                             + type.getSimpleName() + ": " + failure.getOriginalMessage(),
-                    response.status(),
-                    response.reason(),
-                    null,
-                    null,
-                    null,
                     failure);
         }
         if (failure != null) {
-            throw new ChimpyPosApiException(
+            throw unusable(
+                    response,
                     request.describe() + ": the answer (HTTP " + response.status() + ") is not valid JSON",
-                    response.status(),
-                    response.reason(),
-                    null,
-                    null,
-                    null,
                     failure);
         }
         if (!response.answer().isObject()) {
-            throw new ChimpyPosApiException(
+            throw unusable(
+                    response,
                     request.describe() + ": the answer (HTTP " + response.status() + ") is not a JSON object",
-                    response.status(),
-                    response.reason(),
-                    null,
-                    null,
-                    null,
                     null);
         }
         return response.answer();
+    }
+
+    /** A 2xx answer the component cannot use: no business error fields to report, only the status and why. */
+    private static ChimpyPosApiException unusable(RawResponse<?> response, String message, Exception cause) {
+        return new ChimpyPosApiException(message, response.status(), response.reason(), null, null, null, cause);
     }
 
     /** Jackson reports a stream that ends inside the resource as a mapping error wrapping the read error. */

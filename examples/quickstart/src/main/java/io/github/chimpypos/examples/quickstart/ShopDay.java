@@ -18,11 +18,17 @@ package io.github.chimpypos.examples.quickstart;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 import io.github.chimpypos.camel.ChimpyPosConstants;
+import io.github.chimpypos.camel.ChimpyPosEndpoint;
+import io.github.chimpypos.camel.auth.ManagedTokenProvider;
+import io.github.chimpypos.camel.auth.TokenProviderState;
 import io.github.chimpypos.emulator.ChimpyPosEmulator;
 import io.github.chimpypos.emulator.MutableClock;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 
@@ -34,12 +40,17 @@ final class ShopDay {
 
     private static final Duration HOUR = Duration.ofHours(1);
 
+    /** How long a background renewal may take in real time before the script moves on anyway. */
+    private static final Duration RENEWAL_PATIENCE = Duration.ofSeconds(10);
+
+    private final CamelContext camelContext;
     private final ProducerTemplate template;
     private final MutableClock clock;
     private final ChimpyPosEmulator emulator;
     private final DaySummary summary;
 
     ShopDay(CamelContext camelContext, MutableClock clock, ChimpyPosEmulator emulator) {
+        this.camelContext = camelContext;
         this.template = camelContext.createProducerTemplate();
         this.clock = clock;
         this.emulator = emulator;
@@ -84,7 +95,7 @@ final class ShopDay {
 
         // 12:30 Chimpy revokes all access tokens (say, a key rotation): the next call gets a 401 and recovers.
         // Half past, so that no renewal is due that could replace the revoked token before the call is made.
-        clock.advance(HOUR.dividedBy(2));
+        advance(HOUR.dividedBy(2));
         if (emulator != null) {
             emulator.control().revokeAccessTokens();
         }
@@ -107,8 +118,31 @@ final class ShopDay {
         return summary;
     }
 
+    /** Waits (in real time, bounded) until no token provider of the component has a token request in flight. */
+    private void awaitBackgroundRenewals() {
+        long deadline = System.nanoTime() + RENEWAL_PATIENCE.toNanos();
+        for (Endpoint endpoint : camelContext.getEndpoints()) {
+            if (endpoint instanceof ChimpyPosEndpoint pos
+                    && pos.getTokenProvider() instanceof ManagedTokenProvider provider) {
+                while (provider.status().state() == TokenProviderState.RENEWING && System.nanoTime() < deadline) {
+                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+                }
+            }
+        }
+    }
+
     private void later() {
-        clock.advance(HOUR);
+        advance(HOUR);
+    }
+
+    /**
+     * Moves the day on. In a real hour, the background renewal the last call started would long have finished; the
+     * script's clock jumps at once, so it first waits for that renewal. Otherwise a token could be issued before the
+     * jump and installed after it (due at once, never renewed), or after the 12:30 revocation (never rejected).
+     */
+    private void advance(Duration duration) {
+        awaitBackgroundRenewals();
+        clock.advance(duration);
     }
 
     private void station(String stationId) {

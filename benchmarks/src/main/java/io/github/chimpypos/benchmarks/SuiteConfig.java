@@ -60,7 +60,7 @@ public record SuiteConfig(
                 Duration.ofSeconds(43),
                 Duration.ofMillis(250),
                 Duration.ofSeconds(3),
-                Duration.ofSeconds(15),
+                Duration.ofSeconds(12),
                 Duration.ofMillis(200),
                 Duration.ofSeconds(1),
                 256,

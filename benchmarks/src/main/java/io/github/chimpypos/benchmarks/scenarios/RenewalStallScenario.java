@@ -31,6 +31,7 @@ import io.github.chimpypos.benchmarks.clients.ClientKind;
 import io.github.chimpypos.benchmarks.clients.ClientOptions;
 import io.github.chimpypos.benchmarks.clients.Clients;
 import io.github.chimpypos.benchmarks.clients.PricingClient;
+import io.github.chimpypos.benchmarks.clients.TokenCallDriver;
 import io.github.chimpypos.benchmarks.emulator.InProcessEmulator;
 import io.github.chimpypos.benchmarks.load.LoadRunner;
 import io.github.chimpypos.benchmarks.load.Samples;
@@ -71,6 +72,8 @@ public final class RenewalStallScenario {
      */
     private static final int OUR_RUNS = 3;
 
+    private static final String CONTROL = "floor + token calls";
+
     public static void run(SuiteConfig config, Report report) {
         Map<String, Object> chart = new LinkedHashMap<>();
         double[][] ourRuns = new double[OUR_RUNS][];
@@ -86,6 +89,12 @@ public final class RenewalStallScenario {
                 .findFirst()
                 .orElseThrow();
         double[] peer = runOne(ClientKind.PEER, config, report, chart);
+        double[] controlRatios = new double[OUR_RUNS];
+        for (int i = 0; i < OUR_RUNS; i++) {
+            double[] control = runControl(config, report, chart);
+            controlRatios[i] = control[0] / control[1];
+        }
+        Arrays.sort(controlRatios);
         String latency = config.stallTokenLatency().toMillis() + " ms token calls";
         report.compareWithRatio(
                 "3 renewal stall",
@@ -120,24 +129,70 @@ public final class RenewalStallScenario {
                 null);
         report.compare(
                 "3 renewal stall", "max in expiry window", "camel-http", ours[2], peer[2], "ms", null, null, null);
+        report.compareWithRatio(
+                "3 renewal stall",
+                "p99 in window vs steady (median of " + OUR_RUNS + " runs)",
+                "control: floor + the same token calls",
+                medianRatio,
+                controlRatios[controlRatios.length / 2],
+                medianRatio / controlRatios[controlRatios.length / 2],
+                "x",
+                null,
+                null,
+                String.format(
+                        Locale.ROOT,
+                        "the floor (no renewal) with token calls made beside it: runs %.3f, %.3f, %.3f",
+                        controlRatios[0],
+                        controlRatios[1],
+                        controlRatios[2]));
         report.series(SCENARIO, chart);
     }
 
     /** Returns {p99 in window, p99 steady, max in window}. */
     private static double[] runOne(ClientKind kind, SuiteConfig config, Report report, Map<String, Object> chart) {
+        return runOne(kind, kind.label(), config, report, chart, false);
+    }
+
+    /**
+     * The control: the floor (a static token, no renewal logic at all) while a driver makes the same token calls
+     * beside it, at the period ours renews. Whatever its window shows is the token service's work on the shared
+     * cores, not a client's renewal.
+     */
+    private static double[] runControl(SuiteConfig config, Report report, Map<String, Object> chart) {
+        return runOne(ClientKind.FLOOR, CONTROL, config, report, chart, true);
+    }
+
+    private static double[] runOne(
+            ClientKind kind,
+            String client,
+            SuiteConfig config,
+            Report report,
+            Map<String, Object> chart,
+            boolean driveTokenCalls) {
         ClientOptions options = ClientOptions.defaults()
                 .withRefreshMargin(config.stallRefreshMargin())
                 .withPeerExpiryMarginSeconds(
                         Math.max(1, config.stallRefreshMargin().toSeconds()));
-        try (InProcessEmulator emulator = InProcessEmulator.start(config.stallLifetime(), 16)) {
+        // the floor's static token must outlive the run; the driver's calls are what the window is built around
+        Duration lifetime = driveTokenCalls ? Duration.ofHours(1) : config.stallLifetime();
+        try (InProcessEmulator emulator = InProcessEmulator.start(lifetime, 16)) {
             emulator.control().setTokenLatency(config.stallTokenLatency());
             TokenCallWatcher watcher = new TokenCallWatcher(emulator);
-            watcher.start();
             Samples samples;
-            try (PricingClient client = Clients.create(kind, emulator.target(), options)) {
-                samples = LoadRunner.run(client, CALLERS, WARMUP, config.stallRun(), PAUSE);
-            } finally {
-                watcher.stop();
+            try (PricingClient pricing = Clients.create(kind, emulator.target(), options);
+                    TokenCallDriver driver = driveTokenCalls
+                            ? TokenCallDriver.start(
+                                    emulator.target(), config.stallLifetime().minus(config.stallRefreshMargin()))
+                            : null) {
+                watcher.start();
+                try {
+                    samples = LoadRunner.run(pricing, CALLERS, WARMUP, config.stallRun(), PAUSE);
+                } finally {
+                    watcher.stop();
+                }
+                if (driver != null && driver.failures() > 0) {
+                    throw new IllegalStateException(driver.failures() + " token calls of the control failed");
+                }
             }
             Scenarios.checkErrors(kind, samples);
             long[] calls = watcher.callTimes().stream()
@@ -157,7 +212,6 @@ public final class RenewalStallScenario {
             double p99In = samples.percentileMillis(0.99, inWindow);
             double p99Steady = samples.percentileMillis(0.99, inWindow.negate());
             double maxIn = samples.percentileMillis(1.0, inWindow);
-            String client = kind.label();
             String setting = "token +" + config.stallTokenLatency().toMillis() + "ms";
             report.measure(SCENARIO, client, setting, "token calls in window", calls.length, "calls");
             report.measure(
@@ -176,7 +230,9 @@ public final class RenewalStallScenario {
                     "requests slower than half a token call",
                     samples.count(i -> samples.latency(i) > halfTokenCall),
                     "requests");
-            chart.put(client, timeline(samples, calls));
+            if (!driveTokenCalls) {
+                chart.put(client, timeline(samples, calls));
+            }
             return new double[] {p99In, p99Steady, maxIn};
         }
     }

@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import io.github.chimpypos.camel.testsupport.EmulatorTrust;
 import io.github.chimpypos.emulator.ChimpyPosEmulator;
 import io.github.chimpypos.emulator.DemoCredentials;
 import io.github.chimpypos.emulator.junit.ChimpyPosEmulatorExtension;
@@ -34,9 +35,6 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.impl.DefaultCamelContext;
-import org.apache.camel.support.jsse.KeyStoreParameters;
-import org.apache.camel.support.jsse.SSLContextParameters;
-import org.apache.camel.support.jsse.TrustManagersParameters;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -119,7 +117,7 @@ class ChimpyPosWithoutOptionalDependenciesTest {
                 configuration.setAudience(credentials.audience());
                 configuration.setUsername(credentials.username());
                 configuration.setPassword(credentials.password());
-                configuration.setSslContextParameters(trust(trustStorePath, trustStorePassword));
+                configuration.setSslContextParameters(EmulatorTrust.of(Path.of(trustStorePath), trustStorePassword));
                 context.addComponent("chimpypos", component);
                 context.start();
                 ProducerTemplate template = context.createProducerTemplate();
@@ -132,18 +130,6 @@ class ChimpyPosWithoutOptionalDependenciesTest {
             } finally {
                 context.stop();
             }
-        }
-
-        private static SSLContextParameters trust(String trustStorePath, String trustStorePassword) {
-            KeyStoreParameters trustStore = new KeyStoreParameters();
-            trustStore.setResource("file:" + trustStorePath);
-            trustStore.setPassword(trustStorePassword);
-            trustStore.setType("PKCS12");
-            TrustManagersParameters trustManagers = new TrustManagersParameters();
-            trustManagers.setKeyStore(trustStore);
-            SSLContextParameters parameters = new SSLContextParameters();
-            parameters.setTrustManagers(trustManagers);
-            return parameters;
         }
     }
 }

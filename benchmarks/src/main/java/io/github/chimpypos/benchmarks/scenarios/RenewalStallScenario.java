@@ -18,12 +18,15 @@ package io.github.chimpypos.benchmarks.scenarios;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntPredicate;
+import java.util.stream.Collectors;
+import java.util.stream.DoubleStream;
 
 import io.github.chimpypos.benchmarks.Report;
 import io.github.chimpypos.benchmarks.SuiteConfig;
@@ -80,19 +83,14 @@ public final class RenewalStallScenario {
         for (int i = 0; i < OUR_RUNS; i++) {
             ourRuns[i] = runOne(ClientKind.OURS, config, report, chart);
         }
-        double[] ratios =
-                Arrays.stream(ourRuns).mapToDouble(r -> r[0] / r[1]).sorted().toArray();
-        double medianRatio = ratios[ratios.length / 2];
         // the run whose ratio is the median stands for ours in the other rows
-        double[] ours = Arrays.stream(ourRuns)
-                .filter(r -> r[0] / r[1] == medianRatio)
-                .findFirst()
-                .orElseThrow();
+        Arrays.sort(ourRuns, Comparator.comparingDouble(RenewalStallScenario::ratio));
+        double[] ours = ourRuns[OUR_RUNS / 2];
+        double medianRatio = ratio(ours);
         double[] peer = runOne(ClientKind.PEER, config, report, chart);
         double[] controlRatios = new double[OUR_RUNS];
         for (int i = 0; i < OUR_RUNS; i++) {
-            double[] control = runControl(config, report, chart);
-            controlRatios[i] = control[0] / control[1];
+            controlRatios[i] = ratio(runControl(config, report, chart));
         }
         Arrays.sort(controlRatios);
         String latency = config.stallTokenLatency().toMillis() + " ms token calls";
@@ -106,7 +104,7 @@ public final class RenewalStallScenario {
                 "ms",
                 "<= 1.10x",
                 medianRatio <= 1.10,
-                String.format(Locale.ROOT, "%s; runs %.3f, %.3f, %.3f", latency, ratios[0], ratios[1], ratios[2]));
+                latency + "; runs " + list(Arrays.stream(ourRuns).mapToDouble(RenewalStallScenario::ratio)));
         report.compare(
                 "3 renewal stall",
                 "camel-http p99 in window vs its steady",
@@ -139,13 +137,17 @@ public final class RenewalStallScenario {
                 "x",
                 null,
                 null,
-                String.format(
-                        Locale.ROOT,
-                        "the floor (no renewal) with token calls made beside it: runs %.3f, %.3f, %.3f",
-                        controlRatios[0],
-                        controlRatios[1],
-                        controlRatios[2]));
+                "the floor (no renewal) with token calls made beside it: runs " + list(Arrays.stream(controlRatios)));
         report.series(SCENARIO, chart);
+    }
+
+    /** p99 in the window over p99 steady, of a run's {@code {p99 in window, p99 steady, max in window}}. */
+    private static double ratio(double[] run) {
+        return run[0] / run[1];
+    }
+
+    private static String list(DoubleStream ratios) {
+        return ratios.mapToObj(r -> String.format(Locale.ROOT, "%.3f", r)).collect(Collectors.joining(", "));
     }
 
     /** Returns {p99 in window, p99 steady, max in window}. */

@@ -15,6 +15,8 @@
  */
 package io.github.chimpypos.camel.testsupport;
 
+import java.nio.file.Path;
+
 import io.github.chimpypos.emulator.ChimpyPosEmulator;
 import org.apache.camel.support.jsse.KeyStoreParameters;
 import org.apache.camel.support.jsse.SSLContextParameters;
@@ -26,9 +28,14 @@ public final class EmulatorTrust {
     private EmulatorTrust() {}
 
     public static SSLContextParameters of(ChimpyPosEmulator emulator) {
+        return of(emulator.trustStorePath(), emulator.trustStorePassword());
+    }
+
+    /** The same from the trust store's file and password, e.g. where the emulator object cannot be passed. */
+    public static SSLContextParameters of(Path trustStorePath, String trustStorePassword) {
         KeyStoreParameters trustStore = new KeyStoreParameters();
-        trustStore.setResource("file:" + emulator.trustStorePath().toAbsolutePath());
-        trustStore.setPassword(emulator.trustStorePassword());
+        trustStore.setResource("file:" + trustStorePath.toAbsolutePath());
+        trustStore.setPassword(trustStorePassword);
         trustStore.setType("PKCS12");
         TrustManagersParameters trustManagers = new TrustManagersParameters();
         trustManagers.setKeyStore(trustStore);

@@ -24,7 +24,10 @@ import io.github.chimpypos.camel.auth.TokenProviderListener;
 import io.github.chimpypos.camel.auth.TokenProviderRegistry;
 import io.github.chimpypos.camel.auth.TokenRequestFormat;
 import io.github.chimpypos.camel.client.ChimpyPosJson;
-import io.github.chimpypos.camel.client.HttpClientRegistry;
+import io.github.chimpypos.camel.operability.JmxRegistration;
+import io.github.chimpypos.camel.operability.TokenEventNotifierBridge;
+import io.github.chimpypos.camel.operation.OptionValidation;
+import io.github.chimpypos.camel.transport.HttpClientRegistry;
 import org.apache.camel.Endpoint;
 import org.apache.camel.SSLContextParametersAware;
 import org.apache.camel.spi.Metadata;
@@ -69,18 +72,18 @@ public class ChimpyPosComponent extends HealthCheckComponent implements SSLConte
     protected void doInit() throws Exception {
         super.doInit();
         // JMX, the token listener and Camel events follow each shared provider from its start to its stop
-        tokenProviderRegistry.addObserver(new ChimpyPosManagement(this));
-        tokenProviderRegistry.addObserver(new ChimpyPosTokenEvents(this));
+        tokenProviderRegistry.addObserver(new JmxRegistration(this));
+        tokenProviderRegistry.addObserver(new TokenEventNotifierBridge(this));
     }
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         ChimpyPosOperation operation = ChimpyPosOperation.fromName(remaining, "the endpoint URI");
-        ChimpyPosValidation.enumOption("grantType", parameters.get("grantType"), GrantType.class);
-        ChimpyPosValidation.enumOption(
+        OptionValidation.enumOption("grantType", parameters.get("grantType"), GrantType.class);
+        OptionValidation.enumOption(
                 "tokenRequestFormat", parameters.get("tokenRequestFormat"), TokenRequestFormat.class);
-        ChimpyPosValidation.integerOption("slipWidth", parameters.get("slipWidth"));
-        ChimpyPosValidation.integerOption("supportCode", parameters.get("supportCode"));
+        OptionValidation.integerOption("slipWidth", parameters.get("slipWidth"));
+        OptionValidation.integerOption("supportCode", parameters.get("supportCode"));
 
         ChimpyPosConfiguration endpointConfiguration = configuration.copy();
         ChimpyPosEndpoint endpoint = new ChimpyPosEndpoint(uri, this, operation, endpointConfiguration);
@@ -88,7 +91,7 @@ public class ChimpyPosComponent extends HealthCheckComponent implements SSLConte
         if (endpointConfiguration.getSslContextParameters() == null) {
             endpointConfiguration.setSslContextParameters(retrieveGlobalSslContextParameters());
         }
-        ChimpyPosValidation.validateEndpointConfiguration(endpointConfiguration);
+        OptionValidation.validateEndpointConfiguration(endpointConfiguration);
         return endpoint;
     }
 

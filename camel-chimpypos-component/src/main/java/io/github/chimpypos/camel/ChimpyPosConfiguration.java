@@ -26,7 +26,7 @@ import io.github.chimpypos.camel.auth.GrantType;
 import io.github.chimpypos.camel.auth.TokenProvider;
 import io.github.chimpypos.camel.auth.TokenProviderSettings;
 import io.github.chimpypos.camel.auth.TokenRequestFormat;
-import io.github.chimpypos.camel.client.HttpClientSettings;
+import io.github.chimpypos.camel.transport.HttpClientSettings;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spi.UriParam;

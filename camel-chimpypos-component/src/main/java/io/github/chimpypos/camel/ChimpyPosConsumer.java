@@ -24,7 +24,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 
-import io.github.chimpypos.camel.ChimpyPosPollState.Fingerprint;
+import io.github.chimpypos.camel.operation.OperationHandler;
+import io.github.chimpypos.camel.operation.OperationHandlers;
+import io.github.chimpypos.camel.polling.PollKeys;
+import io.github.chimpypos.camel.polling.PollState;
+import io.github.chimpypos.camel.polling.PollState.Fingerprint;
+import io.github.chimpypos.camel.polling.RequestPacer;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
@@ -52,12 +57,12 @@ public class ChimpyPosConsumer extends ScheduledPollConsumer {
 
     private final ChimpyPosEndpoint endpoint;
     private final ChimpyPosConfiguration configuration;
-    private final ChimpyPosOperationHandler handler;
-    private final ChimpyPosPollKeys keys;
+    private final OperationHandler handler;
+    private final PollKeys keys;
     private final StateRepository<String, String> stateRepository;
     private final boolean ownStateRepository;
-    private ChimpyPosRequestPacer pacer = ChimpyPosRequestPacer.REAL;
-    private ChimpyPosPollState state;
+    private RequestPacer pacer = RequestPacer.REAL;
+    private PollState state;
     private ExecutorService requestExecutor;
 
     /** @throws IllegalArgumentException naming the option, when the endpoint cannot be polled as configured */
@@ -65,9 +70,9 @@ public class ChimpyPosConsumer extends ScheduledPollConsumer {
         super(endpoint, processor);
         this.endpoint = endpoint;
         this.configuration = endpoint.getConfiguration();
-        this.keys = ChimpyPosPollKeys.of(endpoint.getOperation(), configuration);
+        this.keys = PollKeys.of(endpoint.getOperation(), configuration);
         validate(endpoint, configuration);
-        this.handler = ChimpyPosOperationHandlers.get(endpoint.getOperation());
+        this.handler = OperationHandlers.get(endpoint.getOperation());
         this.ownStateRepository = configuration.getStateRepository() == null;
         this.stateRepository = ownStateRepository ? new MemoryStateRepository() : configuration.getStateRepository();
     }
@@ -103,7 +108,7 @@ public class ChimpyPosConsumer extends ScheduledPollConsumer {
     }
 
     /** Replaces the real clock and sleep of request spreading; for tests. */
-    void setPacer(ChimpyPosRequestPacer pacer) {
+    void setPacer(RequestPacer pacer) {
         this.pacer = pacer;
     }
 
@@ -120,7 +125,7 @@ public class ChimpyPosConsumer extends ScheduledPollConsumer {
             // a user's repository may serve several routes: the context starts it once and stops it at shutdown
             getEndpoint().getCamelContext().addService(stateRepository, true, true);
         }
-        state = new ChimpyPosPollState(stateRepository, endpoint.getApiClient().mapper());
+        state = new PollState(stateRepository, endpoint.getApiClient().mapper());
         if (configuration.getMaxConcurrentRequests() > 1) {
             requestExecutor = getEndpoint()
                     .getCamelContext()
@@ -150,7 +155,7 @@ public class ChimpyPosConsumer extends ScheduledPollConsumer {
     @Override
     protected int poll() throws Exception {
         List<String> batch = keys.nextBatch(configuration.getMaxRequestsPerPoll());
-        ChimpyPosRequestPacer.Pace pace = pacer.start(batch.size(), spreadWindow());
+        RequestPacer.Pace pace = pacer.start(batch.size(), spreadWindow());
         Deque<Request> inFlight = new ArrayDeque<>();
         int delivered = 0;
         int emitted = 0;

@@ -23,9 +23,11 @@ import javax.net.ssl.SSLContext;
 import io.github.chimpypos.camel.auth.TokenProvider;
 import io.github.chimpypos.camel.client.ApiRequest;
 import io.github.chimpypos.camel.client.ChimpyPosApiClient;
-import io.github.chimpypos.camel.client.HttpClientRegistry;
-import io.github.chimpypos.camel.client.HttpClientSettings;
 import io.github.chimpypos.camel.client.PathTemplate;
+import io.github.chimpypos.camel.operation.OperationParameter;
+import io.github.chimpypos.camel.operation.OptionValidation;
+import io.github.chimpypos.camel.transport.HttpClientRegistry;
+import io.github.chimpypos.camel.transport.HttpClientSettings;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Message;
@@ -54,7 +56,7 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
         headersClass = ChimpyPosConstants.class)
 public class ChimpyPosEndpoint extends ScheduledPollEndpoint implements EndpointServiceLocation {
 
-    private static final ChimpyPosParameter[] PARAMETERS = ChimpyPosParameter.values();
+    private static final OperationParameter[] PARAMETERS = OperationParameter.values();
 
     /** A poll per minute: the scheduled-poll default of 500 ms is far too often for an API. */
     private static final long DEFAULT_POLL_DELAY = 60_000;
@@ -120,9 +122,9 @@ public class ChimpyPosEndpoint extends ScheduledPollEndpoint implements Endpoint
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        ChimpyPosValidation.validateEndpointConfiguration(configuration);
+        OptionValidation.validateEndpointConfiguration(configuration);
         pathTemplateOperation = operation;
-        pathTemplate = ChimpyPosValidation.pathTemplate(operation, configuration);
+        pathTemplate = OptionValidation.pathTemplate(operation, configuration);
 
         HttpClientRegistry shared = getComponent().getHttpClientRegistry();
         SSLContext sslContext = null;
@@ -201,27 +203,27 @@ public class ChimpyPosEndpoint extends ScheduledPollEndpoint implements Endpoint
      * The parsed path template of an operation; valid once started. Only the endpoint's own operation is kept parsed;
      * another one (chosen by the operation header) is parsed when asked for.
      */
-    PathTemplate pathTemplate(ChimpyPosOperation forOperation) {
+    public PathTemplate pathTemplate(ChimpyPosOperation forOperation) {
         PathTemplate template = pathTemplate;
         if (template == null) {
             throw new IllegalStateException("Endpoint not started: " + this);
         }
         return forOperation == pathTemplateOperation
                 ? template
-                : ChimpyPosValidation.pathTemplate(forOperation, configuration);
+                : OptionValidation.pathTemplate(forOperation, configuration);
     }
 
     /**
      * The request of this endpoint's own operation when the message overrides none of its parameters and the request
      * depends on nothing else (no body, no generated id): built once, sent many times. Null otherwise.
      */
-    ApiRequest fixedRequest(ChimpyPosOperation forOperation, Message message) {
+    public ApiRequest fixedRequest(ChimpyPosOperation forOperation, Message message) {
         ApiRequest request = fixedRequest;
         return request != null && forOperation == operation && !overridesParameters(message) ? request : null;
     }
 
     /** Keeps the request when {@link #fixedRequest} may answer it for the next messages. */
-    void offerFixedRequest(ChimpyPosOperation forOperation, Message message, ApiRequest request) {
+    public void offerFixedRequest(ChimpyPosOperation forOperation, Message message, ApiRequest request) {
         if (forOperation == operation && hasFixedRequest(forOperation) && !overridesParameters(message)) {
             fixedRequest = request.asReused();
         }
@@ -239,7 +241,7 @@ public class ChimpyPosEndpoint extends ScheduledPollEndpoint implements Endpoint
         if (!message.hasHeaders()) {
             return false;
         }
-        for (ChimpyPosParameter parameter : PARAMETERS) {
+        for (OperationParameter parameter : PARAMETERS) {
             if (message.getHeader(parameter.header()) != null) {
                 return true;
             }
@@ -248,7 +250,7 @@ public class ChimpyPosEndpoint extends ScheduledPollEndpoint implements Endpoint
     }
 
     /** The API client; valid once started. */
-    ChimpyPosApiClient getApiClient() {
+    public ChimpyPosApiClient getApiClient() {
         if (apiClient == null) {
             throw new IllegalStateException("Endpoint not started: " + this);
         }

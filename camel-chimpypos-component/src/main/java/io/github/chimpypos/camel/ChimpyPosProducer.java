@@ -15,6 +15,8 @@
  */
 package io.github.chimpypos.camel;
 
+import io.github.chimpypos.camel.operability.ChimpyPosProducerHealthCheck;
+import io.github.chimpypos.camel.operation.OperationHandlers;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.health.HealthCheck;
@@ -64,7 +66,7 @@ public class ChimpyPosProducer extends DefaultAsyncProducer {
     public boolean process(Exchange exchange, AsyncCallback callback) {
         try {
             ChimpyPosOperation operation = resolveOperation(exchange);
-            ChimpyPosOperationHandlers.get(operation).handle(exchange, endpoint);
+            OperationHandlers.get(operation).handle(exchange, endpoint);
         } catch (Exception e) {
             exchange.setException(e);
         }

@@ -48,7 +48,7 @@ public final class ChimpyPosTokenEvent implements CamelEvent {
     private final String failureMessage;
     private long timestamp;
 
-    ChimpyPosTokenEvent(
+    public ChimpyPosTokenEvent(
             Object source,
             Kind kind,
             TokenProviderIdentity provider,

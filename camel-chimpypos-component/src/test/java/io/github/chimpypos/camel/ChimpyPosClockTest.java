@@ -22,6 +22,7 @@ import java.time.Instant;
 
 import io.github.chimpypos.camel.auth.AccessToken;
 import io.github.chimpypos.camel.auth.DefaultTokenProvider;
+import io.github.chimpypos.camel.testsupport.ChimpyPosTestSupport;
 import io.github.chimpypos.emulator.MutableClock;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;

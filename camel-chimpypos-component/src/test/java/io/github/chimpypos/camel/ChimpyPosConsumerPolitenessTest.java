@@ -29,6 +29,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
+import io.github.chimpypos.camel.polling.RequestPacer;
 import io.github.chimpypos.emulator.MutableClock;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -156,7 +157,7 @@ class ChimpyPosConsumerPolitenessTest extends ChimpyPosConsumerTestSupport {
         List<Duration> sleeps = new CopyOnWriteArrayList<>();
         List<Instant> sent = new CopyOnWriteArrayList<>();
         ChimpyPosConsumer consumer = consumer("spread");
-        consumer.setPacer(new ChimpyPosRequestPacer(clock, duration -> {
+        consumer.setPacer(new RequestPacer(clock, duration -> {
             sleeps.add(duration);
             clock.advance(duration);
         }));

@@ -17,6 +17,7 @@ package io.github.chimpypos.camel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.chimpypos.camel.testsupport.ChimpyPosTestSupport;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Consumer;
 import org.apache.camel.builder.RouteBuilder;

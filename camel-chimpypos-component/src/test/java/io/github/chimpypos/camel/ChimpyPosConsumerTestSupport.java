@@ -17,6 +17,7 @@ package io.github.chimpypos.camel;
 
 import java.util.List;
 
+import io.github.chimpypos.camel.testsupport.ChimpyPosTestSupport;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.mock.MockEndpoint;
 

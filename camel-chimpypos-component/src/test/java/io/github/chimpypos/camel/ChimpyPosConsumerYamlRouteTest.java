@@ -21,6 +21,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.List;
 
+import io.github.chimpypos.camel.testsupport.ChimpyPosTestSupport;
 import io.github.chimpypos.emulator.StationState;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.mock.MockEndpoint;

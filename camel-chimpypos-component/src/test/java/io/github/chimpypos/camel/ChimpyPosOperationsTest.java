@@ -24,6 +24,7 @@ import io.github.chimpypos.camel.model.Rental;
 import io.github.chimpypos.camel.model.StationPickupRequest;
 import io.github.chimpypos.camel.model.StationPricing;
 import io.github.chimpypos.camel.model.UserCheck;
+import io.github.chimpypos.camel.testsupport.ChimpyPosTestSupport;
 import io.github.chimpypos.emulator.Fault;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;

@@ -23,6 +23,7 @@ import java.util.Map;
 
 import io.github.chimpypos.camel.model.Rental;
 import io.github.chimpypos.camel.model.StationPickupRequest;
+import io.github.chimpypos.camel.testsupport.ChimpyPosTestSupport;
 import io.github.chimpypos.emulator.Fault;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;

@@ -25,6 +25,7 @@ import java.util.List;
 
 import io.github.chimpypos.camel.auth.AccessToken;
 import io.github.chimpypos.camel.auth.TokenFailureReason;
+import io.github.chimpypos.camel.testsupport.ChimpyPosTestSupport;
 import io.github.chimpypos.camel.testsupport.LogCapture;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;

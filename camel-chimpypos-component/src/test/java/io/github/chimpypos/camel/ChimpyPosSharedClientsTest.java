@@ -23,9 +23,10 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.net.ssl.SSLContext;
 
-import io.github.chimpypos.camel.client.HttpClientRegistry;
-import io.github.chimpypos.camel.client.HttpClientSettings;
 import io.github.chimpypos.camel.model.StationPricing;
+import io.github.chimpypos.camel.testsupport.ChimpyPosTestSupport;
+import io.github.chimpypos.camel.transport.HttpClientRegistry;
+import io.github.chimpypos.camel.transport.HttpClientSettings;
 import org.apache.camel.Exchange;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;

@@ -27,6 +27,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import io.github.chimpypos.camel.auth.TokenProvider;
+import io.github.chimpypos.camel.testsupport.ChimpyPosTestSupport;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
 

@@ -20,7 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 
-import io.github.chimpypos.camel.client.HttpClientSettings;
+import io.github.chimpypos.camel.transport.HttpClientSettings;
 
 /**
  * Everything a {@link TokenProvider} needs: where the token service is, the credentials, and how to behave under

@@ -29,8 +29,8 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
 import io.github.chimpypos.camel.ChimpyPosAuthenticationException;
-import io.github.chimpypos.camel.client.HttpClientFactory;
-import io.github.chimpypos.camel.client.HttpClientSettings;
+import io.github.chimpypos.camel.transport.HttpClientFactory;
+import io.github.chimpypos.camel.transport.HttpClientSettings;
 import io.github.chimpypos.emulator.ChimpyPosEmulator;
 import io.github.chimpypos.emulator.DemoCredentials;
 import io.github.chimpypos.emulator.EmulatorCounters;

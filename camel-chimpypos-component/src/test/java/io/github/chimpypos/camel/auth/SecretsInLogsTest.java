@@ -29,9 +29,9 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
 import io.github.chimpypos.camel.ChimpyPosAuthenticationException;
-import io.github.chimpypos.camel.client.HttpClientSettings;
 import io.github.chimpypos.camel.testsupport.LogCapture;
 import io.github.chimpypos.camel.testsupport.RecordingTokenEndpointClient;
+import io.github.chimpypos.camel.transport.HttpClientSettings;
 import io.github.chimpypos.emulator.ChimpyPosEmulator;
 import io.github.chimpypos.emulator.EmulatorControl;
 import io.github.chimpypos.emulator.Fault;

@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.github.chimpypos.camel;
+package io.github.chimpypos.camel.operability;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,6 +21,7 @@ import javax.management.JMException;
 import javax.management.MalformedObjectNameException;
 import javax.management.ObjectName;
 
+import io.github.chimpypos.camel.ChimpyPosComponent;
 import io.github.chimpypos.camel.auth.DefaultTokenProvider;
 import io.github.chimpypos.camel.auth.TokenProviderIdentity;
 import io.github.chimpypos.camel.auth.TokenProviderRegistry;
@@ -35,16 +36,16 @@ import org.slf4j.LoggerFactory;
  * {@code org.apache.camel:context=<name>,type=chimpypos,name="<clientId>@<host>/<grantType>"}. Does nothing when the
  * CamelContext has no management agent (camel-management absent or JMX disabled).
  */
-final class ChimpyPosManagement implements TokenProviderRegistry.Observer {
+public final class JmxRegistration implements TokenProviderRegistry.Observer {
 
-    static final String TYPE = "chimpypos";
+    public static final String TYPE = "chimpypos";
 
-    private static final Logger LOG = LoggerFactory.getLogger(ChimpyPosManagement.class);
+    private static final Logger LOG = LoggerFactory.getLogger(JmxRegistration.class);
 
     private final ChimpyPosComponent component;
     private final Map<DefaultTokenProvider, ObjectName> registered = new ConcurrentHashMap<>();
 
-    ChimpyPosManagement(ChimpyPosComponent component) {
+    public JmxRegistration(ChimpyPosComponent component) {
         this.component = component;
     }
 
@@ -55,7 +56,7 @@ final class ChimpyPosManagement implements TokenProviderRegistry.Observer {
             return;
         }
         TokenProviderIdentity identity = TokenProviderIdentity.of(provider.getSettings());
-        ChimpyPosTokenProviderMBean mbean = new ChimpyPosTokenProviderMBean(
+        ManagedTokenProvider mbean = new ManagedTokenProvider(
                 provider, identity, component.getTokenProviderRegistry(), component.getClock());
         try {
             ObjectName name = freeName(agent, identity.displayName());

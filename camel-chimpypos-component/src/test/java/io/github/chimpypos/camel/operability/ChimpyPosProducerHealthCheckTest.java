@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.github.chimpypos.camel;
+package io.github.chimpypos.camel.operability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,9 +24,13 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 
-import io.github.chimpypos.camel.auth.ManagedTokenProvider;
+import io.github.chimpypos.camel.ChimpyPosAuthenticationException;
+import io.github.chimpypos.camel.ChimpyPosComponent;
+import io.github.chimpypos.camel.ChimpyPosEndpoint;
+import io.github.chimpypos.camel.auth.ObservableTokenProvider;
 import io.github.chimpypos.camel.auth.TokenFailureReason;
 import io.github.chimpypos.camel.auth.TokenProvider;
+import io.github.chimpypos.camel.testsupport.ChimpyPosTestSupport;
 import io.github.chimpypos.emulator.Fault;
 import io.github.chimpypos.emulator.MutableClock;
 import org.apache.camel.builder.RouteBuilder;
@@ -295,8 +299,8 @@ class ChimpyPosProducerHealthCheckTest extends ChimpyPosTestSupport {
         });
     }
 
-    private ManagedTokenProvider provider() {
-        return (ManagedTokenProvider)
+    private ObservableTokenProvider provider() {
+        return (ObservableTokenProvider)
                 context.getEndpoint("chimpypos:checkUser?userCoupon=APPUSER1", ChimpyPosEndpoint.class)
                         .getTokenProvider();
     }

@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.github.chimpypos.camel.client;
+package io.github.chimpypos.camel.transport;
 
 import java.time.Duration;
 import java.util.Objects;

@@ -13,12 +13,13 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.github.chimpypos.camel;
+package io.github.chimpypos.camel.testsupport;
 
 import java.util.HashMap;
 import java.util.Map;
 
-import io.github.chimpypos.camel.testsupport.EmulatorTrust;
+import io.github.chimpypos.camel.ChimpyPosComponent;
+import io.github.chimpypos.camel.ChimpyPosConfiguration;
 import io.github.chimpypos.emulator.ChimpyPosEmulator;
 import io.github.chimpypos.emulator.DemoCredentials;
 import io.github.chimpypos.emulator.EmulatorCounters;
@@ -33,24 +34,24 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * A Camel context whose chimpypos component talks HTTPS to a fresh emulator (one per test class, state reset before
  * each test), trusting the emulator's certificate through {@link SSLContextParameters} as a user would.
  */
-abstract class ChimpyPosTestSupport extends CamelTestSupport {
+public abstract class ChimpyPosTestSupport extends CamelTestSupport {
 
     @RegisterExtension
     static final ChimpyPosEmulatorExtension EMULATOR = ChimpyPosEmulatorExtension.create();
 
-    static ChimpyPosEmulator emulator() {
+    protected static ChimpyPosEmulator emulator() {
         return EMULATOR.emulator();
     }
 
-    static EmulatorCounters counters() {
+    protected static EmulatorCounters counters() {
         return emulator().control().counters();
     }
 
-    static DemoCredentials credentials() {
+    protected static DemoCredentials credentials() {
         return emulator().credentials();
     }
 
-    static SSLContextParameters emulatorTrust() {
+    protected static SSLContextParameters emulatorTrust() {
         return EmulatorTrust.of(emulator());
     }
 

@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.github.chimpypos.camel.client;
+package io.github.chimpypos.camel.testsupport;
 
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,7 +22,7 @@ import io.github.chimpypos.camel.auth.AccessToken;
 import io.github.chimpypos.camel.auth.TokenProvider;
 
 /** Hands out tokens named token-1, token-2, ...: a new one on every renewal. */
-final class CountingTokenProvider implements TokenProvider {
+public final class CountingTokenProvider implements TokenProvider {
 
     private final AtomicInteger generation = new AtomicInteger(1);
     private final AtomicInteger renewals = new AtomicInteger();
@@ -38,7 +38,7 @@ final class CountingTokenProvider implements TokenProvider {
         return token(generation.incrementAndGet());
     }
 
-    int renewals() {
+    public int renewals() {
         return renewals.get();
     }
 

@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.github.chimpypos.camel;
+package io.github.chimpypos.camel.operation;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -22,6 +22,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.github.chimpypos.camel.ChimpyPosConfiguration;
+import io.github.chimpypos.camel.ChimpyPosOperation;
 import io.github.chimpypos.camel.auth.GrantType;
 import io.github.chimpypos.camel.client.PathTemplate;
 
@@ -29,15 +31,15 @@ import io.github.chimpypos.camel.client.PathTemplate;
  * Fails fast, before any network call, with an {@link IllegalArgumentException} that names the option (or header)
  * and the accepted values. Messages never contain a secret.
  */
-final class ChimpyPosValidation {
+public final class OptionValidation {
 
-    static final String RENTAL_TYPES = "pickup, return";
-    static final Set<Integer> SLIP_WIDTHS = Set.of(32, 42);
+    public static final String RENTAL_TYPES = "pickup, return";
+    public static final Set<Integer> SLIP_WIDTHS = Set.of(32, 42);
 
-    private ChimpyPosValidation() {}
+    private OptionValidation() {}
 
     /** Everything that does not depend on the message. */
-    static void validateEndpointConfiguration(ChimpyPosConfiguration configuration) {
+    public static void validateEndpointConfiguration(ChimpyPosConfiguration configuration) {
         requireUrl("apiUrl", configuration.getApiUrl(), configuration.isAllowInsecureHttp());
         if (configuration.getTokenProvider() == null) {
             requireUrl("tokenUrl", configuration.getTokenUrl(), configuration.isAllowInsecureHttp());
@@ -72,16 +74,16 @@ final class ChimpyPosValidation {
     }
 
     /** Parses the path template of an operation and checks it uses only the variables the operation fills. */
-    static PathTemplate pathTemplate(ChimpyPosOperation operation, ChimpyPosConfiguration configuration) {
-        String option = ChimpyPosRequests.pathOption(operation);
-        String template = ChimpyPosRequests.pathTemplate(operation, configuration);
+    public static PathTemplate pathTemplate(ChimpyPosOperation operation, ChimpyPosConfiguration configuration) {
+        String option = Requests.pathOption(operation);
+        String template = Requests.pathTemplate(operation, configuration);
         PathTemplate parsed;
         try {
             parsed = PathTemplate.parse(template);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("Invalid option " + option + ": " + e.getMessage(), e);
         }
-        Set<String> accepted = ChimpyPosRequests.pathVariables(operation);
+        Set<String> accepted = Requests.pathVariables(operation);
         for (String variable : parsed.variables()) {
             if (!accepted.contains(variable)) {
                 throw new IllegalArgumentException("Invalid option " + option + ": unknown variable {" + variable
@@ -93,7 +95,7 @@ final class ChimpyPosValidation {
     }
 
     /** An absolute https:// URL with a host, without user info, query or fragment. */
-    static URI requireUrl(String option, String value, boolean allowInsecureHttp) {
+    public static URI requireUrl(String option, String value, boolean allowInsecureHttp) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException("Missing required option " + option + " (an https:// URL)");
         }
@@ -129,7 +131,7 @@ final class ChimpyPosValidation {
         return uri;
     }
 
-    static String rentalType(String source, String value) {
+    public static String rentalType(String source, String value) {
         if (!"pickup".equals(value) && !"return".equals(value)) {
             throw new IllegalArgumentException(
                     "Invalid " + source + " '" + value + "'; accepted values: " + RENTAL_TYPES);
@@ -137,7 +139,7 @@ final class ChimpyPosValidation {
         return value;
     }
 
-    static Integer slipWidth(String source, Integer value) {
+    public static Integer slipWidth(String source, Integer value) {
         if (!SLIP_WIDTHS.contains(value)) {
             throw new IllegalArgumentException("Invalid " + source + " " + value + "; accepted values: 32, 42");
         }
@@ -148,7 +150,7 @@ final class ChimpyPosValidation {
      * Checks a raw enum option value before Camel converts it, so that a typo names the option and the accepted
      * values instead of failing deep in the type conversion. Matching is case-insensitive like Camel's.
      */
-    static <E extends Enum<E>> void enumOption(String option, Object value, Class<E> type) {
+    public static <E extends Enum<E>> void enumOption(String option, Object value, Class<E> type) {
         if (!(value instanceof String text) || text.startsWith("#")) {
             return;
         }
@@ -161,7 +163,7 @@ final class ChimpyPosValidation {
     }
 
     /** Checks a raw integer option value before Camel converts it. */
-    static void integerOption(String option, Object value) {
+    public static void integerOption(String option, Object value) {
         if (value instanceof String text
                 && !text.startsWith("#")
                 && !text.trim().matches("-?\\d+")) {

@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.github.chimpypos.camel;
+package io.github.chimpypos.camel.operability;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -21,7 +21,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.function.ToLongFunction;
 
-import io.github.chimpypos.camel.auth.ManagedTokenProvider;
+import io.github.chimpypos.camel.auth.ObservableTokenProvider;
 import io.github.chimpypos.camel.auth.TokenFailureReason;
 import io.github.chimpypos.camel.auth.TokenProviderIdentity;
 import io.github.chimpypos.camel.auth.TokenProviderRegistry;
@@ -36,17 +36,17 @@ import org.apache.camel.api.management.ManagedResource;
  * from the last {@link #resetStatistics()} (the provider's own totals, as the dev console shows them, go on).
  */
 @ManagedResource(description = "Chimpy PoS token provider: access token state and counters (no secrets)")
-public class ChimpyPosTokenProviderMBean {
+public class ManagedTokenProvider {
 
-    private final ManagedTokenProvider provider;
+    private final ObservableTokenProvider provider;
     private final TokenProviderIdentity identity;
     private final TokenProviderRegistry registry;
     private final Clock clock;
     private volatile TokenProviderStatus baseline;
     private volatile Instant statisticsSince;
 
-    public ChimpyPosTokenProviderMBean(
-            ManagedTokenProvider provider,
+    public ManagedTokenProvider(
+            ObservableTokenProvider provider,
             TokenProviderIdentity identity,
             TokenProviderRegistry registry,
             Clock clock) {
@@ -256,6 +256,6 @@ public class ChimpyPosTokenProviderMBean {
 
     @Override
     public String toString() {
-        return "ChimpyPosTokenProviderMBean[" + identity.displayName() + "]";
+        return "ManagedTokenProvider[" + identity.displayName() + "]";
     }
 }

@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.github.chimpypos.camel;
+package io.github.chimpypos.camel.operability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -22,9 +22,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import io.github.chimpypos.camel.auth.ManagedTokenProvider;
+import io.github.chimpypos.camel.ChimpyPosAuthenticationException;
+import io.github.chimpypos.camel.ChimpyPosComponent;
+import io.github.chimpypos.camel.ChimpyPosEndpoint;
+import io.github.chimpypos.camel.ChimpyPosTokenEvent;
+import io.github.chimpypos.camel.auth.ObservableTokenProvider;
 import io.github.chimpypos.camel.auth.TokenFailureReason;
 import io.github.chimpypos.camel.auth.TokenProviderListener;
+import io.github.chimpypos.camel.testsupport.ChimpyPosTestSupport;
 import io.github.chimpypos.emulator.Fault;
 import io.github.chimpypos.emulator.MutableClock;
 import org.apache.camel.CamelContext;
@@ -34,7 +39,7 @@ import org.apache.camel.support.EventNotifierSupport;
 import org.junit.jupiter.api.Test;
 
 /** The token lifecycle reaches the component's tokenListener and the CamelContext's event notifiers. */
-class ChimpyPosTokenEventsTest extends ChimpyPosTestSupport {
+class TokenEventNotifierBridgeTest extends ChimpyPosTestSupport {
 
     private static final String CHECK_USER = "chimpypos:checkUser?userCoupon=APPUSER1";
 
@@ -83,7 +88,7 @@ class ChimpyPosTokenEventsTest extends ChimpyPosTestSupport {
     void obtainedOnFirstUseThenRenewedAheadOfExpiry() {
         assertThat(send(CHECK_USER).getException()).isNull();
         await().until(() -> events.size() == 1);
-        ManagedTokenProvider provider = provider();
+        ObservableTokenProvider provider = provider();
         Instant expiresAt = provider.status().tokenExpiresAt();
 
         clock.set(expiresAt.minusSeconds(20));
@@ -140,7 +145,7 @@ class ChimpyPosTokenEventsTest extends ChimpyPosTestSupport {
     @Test
     void listenersLeaveWithTheProvider() throws Exception {
         ChimpyPosEndpoint endpoint = context.getEndpoint(CHECK_USER, ChimpyPosEndpoint.class);
-        ManagedTokenProvider provider = (ManagedTokenProvider) endpoint.getTokenProvider();
+        ObservableTokenProvider provider = (ObservableTokenProvider) endpoint.getTokenProvider();
         context.removeEndpoint(endpoint);
 
         ChimpyPosEndpoint again = context.getEndpoint(CHECK_USER, ChimpyPosEndpoint.class);
@@ -153,8 +158,8 @@ class ChimpyPosTokenEventsTest extends ChimpyPosTestSupport {
                 .satisfies(e -> assertThat(e.getSource()).isSameAs(again.getTokenProvider()));
     }
 
-    private ManagedTokenProvider provider() {
-        return (ManagedTokenProvider)
+    private ObservableTokenProvider provider() {
+        return (ObservableTokenProvider)
                 context.getEndpoint(CHECK_USER, ChimpyPosEndpoint.class).getTokenProvider();
     }
 }

@@ -13,8 +13,10 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.github.chimpypos.camel;
+package io.github.chimpypos.camel.operation;
 
+import io.github.chimpypos.camel.ChimpyPosConfiguration;
+import io.github.chimpypos.camel.ChimpyPosOperation;
 import org.apache.camel.Exchange;
 import org.apache.camel.NoTypeConversionAvailableException;
 import org.apache.camel.TypeConversionException;
@@ -23,28 +25,28 @@ import org.apache.camel.TypeConversionException;
  * The operation parameters of one exchange: a header beats the endpoint option of the same name. Blank values count
  * as absent. Missing or invalid values fail with an {@link IllegalArgumentException} naming the option and the header.
  */
-final class ChimpyPosParameters {
+public final class MessageParameters {
 
     private final ChimpyPosOperation operation;
     private final Exchange exchange;
     private final ChimpyPosConfiguration configuration;
 
-    ChimpyPosParameters(ChimpyPosOperation operation, Exchange exchange, ChimpyPosConfiguration configuration) {
+    MessageParameters(ChimpyPosOperation operation, Exchange exchange, ChimpyPosConfiguration configuration) {
         this.operation = operation;
         this.exchange = exchange;
         this.configuration = configuration;
     }
 
-    Exchange exchange() {
+    public Exchange exchange() {
         return exchange;
     }
 
-    ChimpyPosConfiguration configuration() {
+    public ChimpyPosConfiguration configuration() {
         return configuration;
     }
 
     /** The value as text, or null when neither header nor option has one. */
-    String text(ChimpyPosParameter parameter) {
+    public String text(OperationParameter parameter) {
         Object header = exchange.getMessage().getHeader(parameter.header());
         if (header != null && !header.toString().isBlank()) {
             return header.toString().trim();
@@ -56,7 +58,7 @@ final class ChimpyPosParameters {
     }
 
     /** The value as text; fails when absent. */
-    String requiredText(ChimpyPosParameter parameter) {
+    public String requiredText(OperationParameter parameter) {
         String value = text(parameter);
         if (value == null) {
             throw new IllegalArgumentException(operation + " needs " + parameter.option() + ": set the option "
@@ -66,7 +68,7 @@ final class ChimpyPosParameters {
     }
 
     /** The value as an integer, or null when absent. */
-    Integer integer(ChimpyPosParameter parameter) {
+    public Integer integer(OperationParameter parameter) {
         Object header = exchange.getMessage().getHeader(parameter.header());
         if (header == null || header.toString().isBlank()) {
             return (Integer) parameter.optionValue(configuration);
@@ -83,26 +85,26 @@ final class ChimpyPosParameters {
     }
 
     /** pickup or return; fails when absent or anything else. */
-    String requiredRentalType() {
-        String value = requiredText(ChimpyPosParameter.RENTAL_TYPE);
-        return ChimpyPosValidation.rentalType(describe(ChimpyPosParameter.RENTAL_TYPE), value);
+    public String requiredRentalType() {
+        String value = requiredText(OperationParameter.RENTAL_TYPE);
+        return OptionValidation.rentalType(describe(OperationParameter.RENTAL_TYPE), value);
     }
 
     /** 32, 42 or null. */
-    Integer slipWidth() {
-        Integer value = integer(ChimpyPosParameter.SLIP_WIDTH);
-        return value == null ? null : ChimpyPosValidation.slipWidth(describe(ChimpyPosParameter.SLIP_WIDTH), value);
+    public Integer slipWidth() {
+        Integer value = integer(OperationParameter.SLIP_WIDTH);
+        return value == null ? null : OptionValidation.slipWidth(describe(OperationParameter.SLIP_WIDTH), value);
     }
 
     /** "header X" when the header supplies the value, "option x" otherwise. */
-    private String describe(ChimpyPosParameter parameter) {
+    private String describe(OperationParameter parameter) {
         Object header = exchange.getMessage().getHeader(parameter.header());
         return header != null && !header.toString().isBlank()
                 ? "header " + parameter.header()
                 : "option " + parameter.option();
     }
 
-    private static String notAnInteger(ChimpyPosParameter parameter, Object value) {
+    private static String notAnInteger(OperationParameter parameter, Object value) {
         return "Invalid header " + parameter.header() + " '" + value + "'; expected an integer";
     }
 }

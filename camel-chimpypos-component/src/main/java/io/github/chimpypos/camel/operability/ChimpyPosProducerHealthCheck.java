@@ -13,11 +13,13 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.github.chimpypos.camel;
+package io.github.chimpypos.camel.operability;
 
 import java.util.Map;
 
-import io.github.chimpypos.camel.auth.ManagedTokenProvider;
+import io.github.chimpypos.camel.ChimpyPosAuthenticationException;
+import io.github.chimpypos.camel.ChimpyPosEndpoint;
+import io.github.chimpypos.camel.auth.ObservableTokenProvider;
 import io.github.chimpypos.camel.auth.TokenProvider;
 import io.github.chimpypos.camel.auth.TokenProviderHealth;
 import org.apache.camel.health.HealthCheck;
@@ -54,7 +56,7 @@ public class ChimpyPosProducerHealthCheck extends AbstractHealthCheck {
         TokenProvider provider = endpoint.getTokenProvider();
         if (provider == null) {
             builder.down().message("The endpoint is not started");
-        } else if (provider instanceof ManagedTokenProvider managed) {
+        } else if (provider instanceof ObservableTokenProvider managed) {
             TokenProviderHealth health = TokenProviderHealth.check(managed);
             builder.details(health.details()).message(health.message());
             if (health.up()) {

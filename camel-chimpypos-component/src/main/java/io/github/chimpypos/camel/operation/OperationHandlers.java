@@ -13,13 +13,19 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.github.chimpypos.camel;
+package io.github.chimpypos.camel.operation;
 
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import io.github.chimpypos.camel.ChimpyPosApiException;
+import io.github.chimpypos.camel.ChimpyPosBusinessException;
+import io.github.chimpypos.camel.ChimpyPosConfiguration;
+import io.github.chimpypos.camel.ChimpyPosConstants;
+import io.github.chimpypos.camel.ChimpyPosEndpoint;
+import io.github.chimpypos.camel.ChimpyPosOperation;
 import io.github.chimpypos.camel.client.ApiRequest;
 import io.github.chimpypos.camel.client.ApiResult;
 import io.github.chimpypos.camel.client.PathTemplate;
@@ -35,7 +41,7 @@ import org.apache.camel.Message;
  * The immutable registry of operation handlers: one per {@link ChimpyPosOperation}, each made of the operation's
  * request factory and the type of its answer. The handlers are stateless and shared by all endpoints.
  */
-final class ChimpyPosOperationHandlers {
+public final class OperationHandlers {
 
     private static final List<String> RESULT_HEADERS = List.of(
             ChimpyPosConstants.HTTP_STATUS,
@@ -44,31 +50,27 @@ final class ChimpyPosOperationHandlers {
             ChimpyPosConstants.ERROR_MESSAGE,
             ChimpyPosConstants.LOCALE,
             ChimpyPosConstants.COUNTRY);
-    private static final Map<ChimpyPosOperation, ChimpyPosOperationHandler> HANDLERS = create();
+    private static final Map<ChimpyPosOperation, OperationHandler> HANDLERS = create();
 
-    private ChimpyPosOperationHandlers() {}
+    private OperationHandlers() {}
 
-    static ChimpyPosOperationHandler get(ChimpyPosOperation operation) {
+    public static OperationHandler get(ChimpyPosOperation operation) {
         return HANDLERS.get(operation);
     }
 
-    private static Map<ChimpyPosOperation, ChimpyPosOperationHandler> create() {
-        Map<ChimpyPosOperation, ChimpyPosOperationHandler> handlers = new EnumMap<>(ChimpyPosOperation.class);
-        register(handlers, ChimpyPosOperation.checkBattery, BatteryCheck.class, ChimpyPosRequests::checkBattery);
-        register(handlers, ChimpyPosOperation.checkUser, UserCheck.class, ChimpyPosRequests::checkUser);
-        register(handlers, ChimpyPosOperation.getRentalPricing, Rental.class, ChimpyPosRequests::getRentalPricing);
-        register(handlers, ChimpyPosOperation.createRental, Rental.class, ChimpyPosRequests::createRental);
-        register(handlers, ChimpyPosOperation.cancelRental, Rental.class, ChimpyPosRequests::cancelRental);
-        register(
-                handlers,
-                ChimpyPosOperation.getStationPricing,
-                StationPricing.class,
-                ChimpyPosRequests::getStationPricing);
+    private static Map<ChimpyPosOperation, OperationHandler> create() {
+        Map<ChimpyPosOperation, OperationHandler> handlers = new EnumMap<>(ChimpyPosOperation.class);
+        register(handlers, ChimpyPosOperation.checkBattery, BatteryCheck.class, Requests::checkBattery);
+        register(handlers, ChimpyPosOperation.checkUser, UserCheck.class, Requests::checkUser);
+        register(handlers, ChimpyPosOperation.getRentalPricing, Rental.class, Requests::getRentalPricing);
+        register(handlers, ChimpyPosOperation.createRental, Rental.class, Requests::createRental);
+        register(handlers, ChimpyPosOperation.cancelRental, Rental.class, Requests::cancelRental);
+        register(handlers, ChimpyPosOperation.getStationPricing, StationPricing.class, Requests::getStationPricing);
         registerWithEndpoint(
                 handlers,
                 ChimpyPosOperation.createStationPickup,
                 Rental.class,
-                (parameters, path, endpoint) -> ChimpyPosRequests.createStationPickup(
+                (parameters, path, endpoint) -> Requests.createStationPickup(
                         parameters, path, endpoint.getApiClient().mapper()));
         if (handlers.size() != ChimpyPosOperation.values().length) {
             throw new IllegalStateException("Every operation needs a handler: " + handlers.keySet());
@@ -77,7 +79,7 @@ final class ChimpyPosOperationHandlers {
     }
 
     private static <T extends PosResource> void register(
-            Map<ChimpyPosOperation, ChimpyPosOperationHandler> handlers,
+            Map<ChimpyPosOperation, OperationHandler> handlers,
             ChimpyPosOperation operation,
             Class<T> resultType,
             SimpleRequestFactory factory) {
@@ -86,7 +88,7 @@ final class ChimpyPosOperationHandlers {
     }
 
     private static <T extends PosResource> void registerWithEndpoint(
-            Map<ChimpyPosOperation, ChimpyPosOperationHandler> handlers,
+            Map<ChimpyPosOperation, OperationHandler> handlers,
             ChimpyPosOperation operation,
             Class<T> resultType,
             RequestFactory factory) {
@@ -95,16 +97,16 @@ final class ChimpyPosOperationHandlers {
 
     @FunctionalInterface
     private interface SimpleRequestFactory {
-        ApiRequest create(ChimpyPosParameters parameters, PathTemplate path);
+        ApiRequest create(MessageParameters parameters, PathTemplate path);
     }
 
     @FunctionalInterface
     private interface RequestFactory {
-        ApiRequest create(ChimpyPosParameters parameters, PathTemplate path, ChimpyPosEndpoint endpoint);
+        ApiRequest create(MessageParameters parameters, PathTemplate path, ChimpyPosEndpoint endpoint);
     }
 
     /** Builds the request, calls the API and writes the typed resource and the result headers. */
-    private static final class ResourceHandler<T extends PosResource> implements ChimpyPosOperationHandler {
+    private static final class ResourceHandler<T extends PosResource> implements OperationHandler {
         private final ChimpyPosOperation operation;
         private final Class<T> resultType;
         private final RequestFactory factory;
@@ -125,7 +127,7 @@ final class ChimpyPosOperationHandlers {
             ChimpyPosConfiguration configuration = endpoint.getConfiguration();
             ApiRequest request = endpoint.fixedRequest(operation, message);
             if (request == null) {
-                ChimpyPosParameters parameters = new ChimpyPosParameters(operation, exchange, configuration);
+                MessageParameters parameters = new MessageParameters(operation, exchange, configuration);
                 request = factory.create(parameters, endpoint.pathTemplate(operation), endpoint);
                 endpoint.offerFixedRequest(operation, message, request);
             }
@@ -157,7 +159,7 @@ final class ChimpyPosOperationHandlers {
         }
 
         private static String partnerTransactionId(ApiRequest request) {
-            String name = ChimpyPosParameter.PARTNER_TRANSACTION_ID.apiName();
+            String name = OperationParameter.PARTNER_TRANSACTION_ID.apiName();
             String inQuery = request.query().get(name);
             return inQuery != null ? inQuery : request.pathVariables().get(name);
         }

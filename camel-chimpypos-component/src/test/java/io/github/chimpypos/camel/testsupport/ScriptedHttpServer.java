@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.github.chimpypos.camel.client;
+package io.github.chimpypos.camel.testsupport;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -36,11 +36,11 @@ import com.sun.net.httpserver.HttpServer;
  * A plain-HTTP loopback server for client unit tests: answers with the scripted responses in order and records every
  * request. The component itself only accepts https:// (see the emulator tests); the client does not care.
  */
-final class ScriptedHttpServer implements AutoCloseable {
+public final class ScriptedHttpServer implements AutoCloseable {
 
-    record Recorded(String method, String path, String rawQuery, String authorization, String body) {}
+    public record Recorded(String method, String path, String rawQuery, String authorization, String body) {}
 
-    record Scripted(int status, String body, boolean hang) {}
+    public record Scripted(int status, String body, boolean hang) {}
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool();
@@ -48,29 +48,29 @@ final class ScriptedHttpServer implements AutoCloseable {
     private final List<Recorded> requests = new CopyOnWriteArrayList<>();
     private final CountDownLatch release = new CountDownLatch(1);
 
-    ScriptedHttpServer() throws IOException {
+    public ScriptedHttpServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
         server.setExecutor(executor);
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    ScriptedHttpServer respond(int status, String body) {
+    public ScriptedHttpServer respond(int status, String body) {
         script.add(new Scripted(status, body, false));
         return this;
     }
 
     /** The next request gets no answer until the server closes: the client runs into its response timeout. */
-    ScriptedHttpServer hang() {
+    public ScriptedHttpServer hang() {
         script.add(new Scripted(0, null, true));
         return this;
     }
 
-    List<Recorded> requests() {
+    public List<Recorded> requests() {
         return requests;
     }
 

@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.github.chimpypos.camel;
+package io.github.chimpypos.camel.polling;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -25,6 +25,7 @@ import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.chimpypos.camel.ChimpyPosConstants;
 import org.apache.camel.Message;
 import org.apache.camel.spi.StateRepository;
 
@@ -34,7 +35,7 @@ import org.apache.camel.spi.StateRepository;
  * change without the state changing (localised messages, sales slips, the request echo, locales) are left out, so a
  * result counts as changed only when something a route acts on changed.
  */
-final class ChimpyPosPollState {
+public final class PollState {
 
     /** The resource fields that make a price or payment change; everything else is ignored. */
     private static final List<String> PRICE_FIELDS =
@@ -45,22 +46,22 @@ final class ChimpyPosPollState {
     private final StateRepository<String, String> repository;
     private final ObjectMapper mapper;
 
-    ChimpyPosPollState(StateRepository<String, String> repository, ObjectMapper mapper) {
+    public PollState(StateRepository<String, String> repository, ObjectMapper mapper) {
         this.repository = repository;
         this.mapper = mapper;
     }
 
     /** The last-seen fingerprint of a key, or null when none is stored. */
-    Fingerprint lastSeen(String stateKey) {
+    public Fingerprint lastSeen(String stateKey) {
         return Fingerprint.decode(repository.getState(stateKey));
     }
 
-    void remember(String stateKey, Fingerprint fingerprint) {
+    public void remember(String stateKey, Fingerprint fingerprint) {
         repository.setState(stateKey, fingerprint.encode());
     }
 
     /** The fingerprint of a result the producer's mapping left in {@code message}. */
-    Fingerprint fingerprint(Message message) {
+    public Fingerprint fingerprint(Message message) {
         Object body = message.getBody();
         String digest = "";
         if (body != null) {
@@ -115,9 +116,9 @@ final class ChimpyPosPollState {
      * What was seen of one key; stored as {@code status|errorType|digest}, on one line as a
      * {@link org.apache.camel.support.processor.state.FileStateRepository} requires.
      */
-    record Fingerprint(String status, String errorType, String digest) {
+    public record Fingerprint(String status, String errorType, String digest) {
 
-        Fingerprint {
+        public Fingerprint {
             status = clean(status);
             errorType = clean(errorType);
         }

@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.github.chimpypos.camel;
+package io.github.chimpypos.camel.operability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,14 +25,17 @@ import javax.management.MBeanAttributeInfo;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 
+import io.github.chimpypos.camel.ChimpyPosAuthenticationException;
+import io.github.chimpypos.camel.ChimpyPosEndpoint;
 import io.github.chimpypos.camel.auth.TokenProvider;
+import io.github.chimpypos.camel.testsupport.ChimpyPosTestSupport;
 import io.github.chimpypos.emulator.Fault;
 import org.apache.camel.Exchange;
 import org.apache.camel.test.junit5.TestExecutionConfiguration;
 import org.junit.jupiter.api.Test;
 
 /** One MBean per shared token provider (camel-management on the classpath, JMX on): readable, secret-free, resettable. */
-class ChimpyPosTokenProviderMBeanTest extends ChimpyPosTestSupport {
+class ManagedTokenProviderTest extends ChimpyPosTestSupport {
 
     private static final String CHECK_USER = "chimpypos:checkUser?userCoupon=APPUSER1";
     private static final String CHECK_OTHER_USER = "chimpypos:checkUser?userCoupon=FREECHARGE1";

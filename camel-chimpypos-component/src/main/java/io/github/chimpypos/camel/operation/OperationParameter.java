@@ -13,12 +13,15 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.github.chimpypos.camel;
+package io.github.chimpypos.camel.operation;
 
 import java.util.function.Function;
 
+import io.github.chimpypos.camel.ChimpyPosConfiguration;
+import io.github.chimpypos.camel.ChimpyPosConstants;
+
 /** An operation parameter: its endpoint option, the header that overrides it, and its name in the PoS API. */
-enum ChimpyPosParameter {
+public enum OperationParameter {
     BATTERY_ID("batteryId", ChimpyPosConstants.BATTERY_ID, "battery_id", ChimpyPosConfiguration::getBatteryId),
     LOCATION_ID("locationId", ChimpyPosConstants.LOCATION_ID, "location_id", ChimpyPosConfiguration::getLocationId),
     RENTAL_TYPE("rentalType", ChimpyPosConstants.RENTAL_TYPE, "rental_type", ChimpyPosConfiguration::getRentalType),
@@ -45,7 +48,7 @@ enum ChimpyPosParameter {
     private final String apiName;
     private final Function<ChimpyPosConfiguration, Object> optionValue;
 
-    ChimpyPosParameter(
+    OperationParameter(
             String option, String header, String apiName, Function<ChimpyPosConfiguration, Object> optionValue) {
         this.option = option;
         this.header = header;
@@ -54,21 +57,21 @@ enum ChimpyPosParameter {
     }
 
     /** The endpoint option, e.g. {@code batteryId}. */
-    String option() {
+    public String option() {
         return option;
     }
 
     /** The header that overrides the option, e.g. {@code CamelChimpyPosBatteryId}. */
-    String header() {
+    public String header() {
         return header;
     }
 
     /** The name of the path variable or query parameter in the PoS API, e.g. {@code battery_id}. */
-    String apiName() {
+    public String apiName() {
         return apiName;
     }
 
-    Object optionValue(ChimpyPosConfiguration configuration) {
+    public Object optionValue(ChimpyPosConfiguration configuration) {
         return optionValue.apply(configuration);
     }
 }

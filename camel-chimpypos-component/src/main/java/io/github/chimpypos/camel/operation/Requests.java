@@ -13,18 +13,18 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.github.chimpypos.camel;
+package io.github.chimpypos.camel.operation;
 
-import static io.github.chimpypos.camel.ChimpyPosParameter.AUTH0_ID;
-import static io.github.chimpypos.camel.ChimpyPosParameter.BATTERY_ID;
-import static io.github.chimpypos.camel.ChimpyPosParameter.LANG;
-import static io.github.chimpypos.camel.ChimpyPosParameter.LOCATION_ID;
-import static io.github.chimpypos.camel.ChimpyPosParameter.PARTNER_TERMINAL_ID;
-import static io.github.chimpypos.camel.ChimpyPosParameter.PARTNER_TRANSACTION_ID;
-import static io.github.chimpypos.camel.ChimpyPosParameter.RENTAL_TYPE;
-import static io.github.chimpypos.camel.ChimpyPosParameter.STATION_ID;
-import static io.github.chimpypos.camel.ChimpyPosParameter.SUPPORT_CODE;
-import static io.github.chimpypos.camel.ChimpyPosParameter.USER_COUPON;
+import static io.github.chimpypos.camel.operation.OperationParameter.AUTH0_ID;
+import static io.github.chimpypos.camel.operation.OperationParameter.BATTERY_ID;
+import static io.github.chimpypos.camel.operation.OperationParameter.LANG;
+import static io.github.chimpypos.camel.operation.OperationParameter.LOCATION_ID;
+import static io.github.chimpypos.camel.operation.OperationParameter.PARTNER_TERMINAL_ID;
+import static io.github.chimpypos.camel.operation.OperationParameter.PARTNER_TRANSACTION_ID;
+import static io.github.chimpypos.camel.operation.OperationParameter.RENTAL_TYPE;
+import static io.github.chimpypos.camel.operation.OperationParameter.STATION_ID;
+import static io.github.chimpypos.camel.operation.OperationParameter.SUPPORT_CODE;
+import static io.github.chimpypos.camel.operation.OperationParameter.USER_COUPON;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,6 +34,8 @@ import java.util.Set;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.chimpypos.camel.ChimpyPosConfiguration;
+import io.github.chimpypos.camel.ChimpyPosOperation;
 import io.github.chimpypos.camel.client.ApiRequest;
 import io.github.chimpypos.camel.client.PathTemplate;
 import io.github.chimpypos.camel.model.StationPickupRequest;
@@ -44,21 +46,21 @@ import org.apache.camel.Exchange;
  * reference, section 7): which values go in the path, which in the query, which in the body. Everything required is
  * checked here, before any network call.
  */
-final class ChimpyPosRequests {
+public final class Requests {
 
     /**
      * Exchange property with the partner transaction ids generated on this exchange, by request. Camel's redelivery
      * restores the message it had before the failed attempt, dropping the header with the generated id, but keeps the
      * exchange properties: a redelivered POST finds its id here and the API recognises the replay.
      */
-    static final String GENERATED_PARTNER_TRANSACTION_IDS = "CamelChimpyPosGeneratedPartnerTransactionIds";
+    public static final String GENERATED_PARTNER_TRANSACTION_IDS = "CamelChimpyPosGeneratedPartnerTransactionIds";
 
     private static final Set<String> RENTAL_VARIABLES =
             Set.of(RENTAL_TYPE.apiName(), LOCATION_ID.apiName(), BATTERY_ID.apiName(), USER_COUPON.apiName());
 
-    private ChimpyPosRequests() {}
+    private Requests() {}
 
-    static ApiRequest checkBattery(ChimpyPosParameters parameters, PathTemplate path) {
+    public static ApiRequest checkBattery(MessageParameters parameters, PathTemplate path) {
         return ApiRequest.get(ChimpyPosOperation.checkBattery.name(), path)
                 .pathVariable(BATTERY_ID.apiName(), parameters.requiredText(BATTERY_ID))
                 .pathVariable(RENTAL_TYPE.apiName(), parameters.requiredRentalType())
@@ -68,7 +70,7 @@ final class ChimpyPosRequests {
                 .build();
     }
 
-    static ApiRequest checkUser(ChimpyPosParameters parameters, PathTemplate path) {
+    public static ApiRequest checkUser(MessageParameters parameters, PathTemplate path) {
         return ApiRequest.get(ChimpyPosOperation.checkUser.name(), path)
                 .pathVariable(USER_COUPON.apiName(), parameters.requiredText(USER_COUPON))
                 .query(LANG.apiName(), parameters.text(LANG))
@@ -76,7 +78,7 @@ final class ChimpyPosRequests {
                 .build();
     }
 
-    static ApiRequest getRentalPricing(ChimpyPosParameters parameters, PathTemplate path) {
+    public static ApiRequest getRentalPricing(MessageParameters parameters, PathTemplate path) {
         return rental(
                 ApiRequest.get(ChimpyPosOperation.getRentalPricing.name(), path),
                 parameters,
@@ -87,7 +89,7 @@ final class ChimpyPosRequests {
      * POST: replayed after an unknown outcome only with a partner transaction id, which the API deduplicates; one is
      * generated (and returned in the header) when generatePartnerTransactionId is set and none is given.
      */
-    static ApiRequest createRental(ChimpyPosParameters parameters, PathTemplate path) {
+    public static ApiRequest createRental(MessageParameters parameters, PathTemplate path) {
         String partnerTransactionId = partnerTransactionIdForPost(
                 parameters,
                 String.join(
@@ -107,7 +109,7 @@ final class ChimpyPosRequests {
      * on this exchange: a redelivery of the same request reuses it, another request (say a second battery on the same
      * message, whose header still holds the first generated id) gets its own.
      */
-    private static String partnerTransactionIdForPost(ChimpyPosParameters parameters, String request) {
+    private static String partnerTransactionIdForPost(MessageParameters parameters, String request) {
         String given = parameters.text(PARTNER_TRANSACTION_ID);
         if (!parameters.configuration().isGeneratePartnerTransactionId()) {
             return given;
@@ -130,13 +132,13 @@ final class ChimpyPosRequests {
     }
 
     private static ApiRequest rental(
-            ApiRequest.Builder request, ChimpyPosParameters parameters, String partnerTransactionId) {
+            ApiRequest.Builder request, MessageParameters parameters, String partnerTransactionId) {
         return request.pathVariable(RENTAL_TYPE.apiName(), parameters.requiredRentalType())
                 .pathVariable(LOCATION_ID.apiName(), parameters.requiredText(LOCATION_ID))
                 .pathVariable(BATTERY_ID.apiName(), parameters.requiredText(BATTERY_ID))
                 .pathVariable(USER_COUPON.apiName(), parameters.text(USER_COUPON))
                 .query(LANG.apiName(), parameters.text(LANG))
-                .query(ChimpyPosParameter.SLIP_WIDTH.apiName(), parameters.slipWidth())
+                .query(OperationParameter.SLIP_WIDTH.apiName(), parameters.slipWidth())
                 .query(PARTNER_TRANSACTION_ID.apiName(), partnerTransactionId)
                 .query(PARTNER_TERMINAL_ID.apiName(), parameters.text(PARTNER_TERMINAL_ID))
                 .query(SUPPORT_CODE.apiName(), parameters.integer(SUPPORT_CODE))
@@ -144,16 +146,16 @@ final class ChimpyPosRequests {
                 .build();
     }
 
-    static ApiRequest cancelRental(ChimpyPosParameters parameters, PathTemplate path) {
+    public static ApiRequest cancelRental(MessageParameters parameters, PathTemplate path) {
         return ApiRequest.put(ChimpyPosOperation.cancelRental.name(), path)
                 .pathVariable(PARTNER_TRANSACTION_ID.apiName(), parameters.requiredText(PARTNER_TRANSACTION_ID))
                 .query(LANG.apiName(), parameters.text(LANG))
-                .query(ChimpyPosParameter.SLIP_WIDTH.apiName(), parameters.slipWidth())
+                .query(OperationParameter.SLIP_WIDTH.apiName(), parameters.slipWidth())
                 .resourceKey("rental")
                 .build();
     }
 
-    static ApiRequest getStationPricing(ChimpyPosParameters parameters, PathTemplate path) {
+    public static ApiRequest getStationPricing(MessageParameters parameters, PathTemplate path) {
         return ApiRequest.get(ChimpyPosOperation.getStationPricing.name(), path)
                 .pathVariable(STATION_ID.apiName(), parameters.requiredText(STATION_ID))
                 .query(AUTH0_ID.apiName(), parameters.text(AUTH0_ID))
@@ -167,7 +169,7 @@ final class ChimpyPosRequests {
      * the id for counter rentals only; it is sent in the query here too so that a replay cannot eject a second
      * powerbank where the API honours it (the emulator does).
      */
-    static ApiRequest createStationPickup(ChimpyPosParameters parameters, PathTemplate path, ObjectMapper mapper) {
+    public static ApiRequest createStationPickup(MessageParameters parameters, PathTemplate path, ObjectMapper mapper) {
         String stationId = parameters.requiredText(STATION_ID);
         StationPickupRequest body =
                 stationPickupRequest(parameters.exchange().getMessage().getBody(), mapper);
@@ -197,7 +199,7 @@ final class ChimpyPosRequests {
     }
 
     /** Accepts the typed request, a Map or JSON (String, byte[], InputStream) with the API's field names. */
-    static StationPickupRequest stationPickupRequest(Object body, ObjectMapper mapper) {
+    public static StationPickupRequest stationPickupRequest(Object body, ObjectMapper mapper) {
         try {
             if (body instanceof StationPickupRequest request) {
                 return request;
@@ -223,7 +225,7 @@ final class ChimpyPosRequests {
     }
 
     /** The option that overrides the path template of the operation. */
-    static String pathOption(ChimpyPosOperation operation) {
+    public static String pathOption(ChimpyPosOperation operation) {
         return switch (operation) {
             case checkBattery -> "checkBatteryPath";
             case checkUser -> "checkUserPath";
@@ -235,7 +237,7 @@ final class ChimpyPosRequests {
         };
     }
 
-    static String pathTemplate(ChimpyPosOperation operation, ChimpyPosConfiguration configuration) {
+    public static String pathTemplate(ChimpyPosOperation operation, ChimpyPosConfiguration configuration) {
         return switch (operation) {
             case checkBattery -> configuration.getCheckBatteryPath();
             case checkUser -> configuration.getCheckUserPath();
@@ -248,7 +250,7 @@ final class ChimpyPosRequests {
     }
 
     /** The path variables the operation can fill. */
-    static Set<String> pathVariables(ChimpyPosOperation operation) {
+    public static Set<String> pathVariables(ChimpyPosOperation operation) {
         return switch (operation) {
             case checkBattery -> Set.of(BATTERY_ID.apiName(), RENTAL_TYPE.apiName());
             case checkUser -> Set.of(USER_COUPON.apiName());

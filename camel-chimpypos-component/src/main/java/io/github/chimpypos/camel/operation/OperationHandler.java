@@ -13,13 +13,14 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.github.chimpypos.camel;
+package io.github.chimpypos.camel.operation;
 
+import io.github.chimpypos.camel.ChimpyPosEndpoint;
 import org.apache.camel.Exchange;
 
 /** Performs one operation for an exchange: request from the message, call, result into the message. */
 @FunctionalInterface
-interface ChimpyPosOperationHandler {
+public interface OperationHandler {
 
-    void handle(Exchange exchange, ChimpyPosEndpoint endpoint);
+    public void handle(Exchange exchange, ChimpyPosEndpoint endpoint);
 }

@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.github.chimpypos.camel;
+package io.github.chimpypos.camel.polling;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -26,11 +26,11 @@ import java.util.function.BooleanSupplier;
  * from a {@link Sleeper} (the system clock and a real sleep by default), so tests pace on a fake clock without
  * waiting.
  */
-final class ChimpyPosRequestPacer {
+public final class RequestPacer {
 
     /** Waits; the real one sleeps the thread. */
     @FunctionalInterface
-    interface Sleeper {
+    public interface Sleeper {
 
         Sleeper REAL = duration -> Thread.sleep(duration.toMillis(), duration.toNanosPart() % 1_000_000);
 
@@ -40,24 +40,24 @@ final class ChimpyPosRequestPacer {
     /** Longest single wait, so that a stopping consumer is not held up by a long pause. */
     private static final Duration MAX_SINGLE_WAIT = Duration.ofSeconds(1);
 
-    static final ChimpyPosRequestPacer REAL = new ChimpyPosRequestPacer(Clock.systemUTC(), Sleeper.REAL);
+    public static final RequestPacer REAL = new RequestPacer(Clock.systemUTC(), Sleeper.REAL);
 
     private final Clock clock;
     private final Sleeper sleeper;
 
-    ChimpyPosRequestPacer(Clock clock, Sleeper sleeper) {
+    public RequestPacer(Clock clock, Sleeper sleeper) {
         this.clock = clock;
         this.sleeper = sleeper;
     }
 
     /** The pace of a poll of {@code requests} requests spread over {@code window}; zero sends them at once. */
-    Pace start(int requests, Duration window) {
+    public Pace start(int requests, Duration window) {
         Duration interval = requests > 0 ? window.dividedBy(requests) : Duration.ZERO;
         return new Pace(clock.instant(), interval);
     }
 
     /** The start times of one poll's requests. */
-    final class Pace {
+    public final class Pace {
         private final Instant first;
         private final Duration interval;
 
@@ -74,7 +74,7 @@ final class ChimpyPosRequestPacer {
          * @return                      whether the request may start (false: the consumer is stopping)
          * @throws InterruptedException when interrupted while waiting
          */
-        boolean awaitTurn(int index, BooleanSupplier running) throws InterruptedException {
+        public boolean awaitTurn(int index, BooleanSupplier running) throws InterruptedException {
             Duration wait = Duration.between(clock.instant(), first.plus(interval.multipliedBy(index)));
             // called once the previous request started: never more than one interval, even if the clock was set back
             if (wait.compareTo(interval) > 0) {

@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.github.chimpypos.camel;
+package io.github.chimpypos.camel.polling;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -29,18 +29,22 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import io.github.chimpypos.camel.ChimpyPosConfiguration;
+import io.github.chimpypos.camel.ChimpyPosOperation;
+import io.github.chimpypos.camel.operation.OperationParameter;
+
 /**
  * The keys a consumer polls (station ids, battery ids or user coupons, by operation) and whose turn it is: each poll
  * takes the next keys in turn, so that with {@code maxRequestsPerPoll} every key is polled, and a poll that fails
  * half-way resumes at the key that failed.
  */
-final class ChimpyPosPollKeys {
+public final class PollKeys {
 
-    private static final Map<ChimpyPosOperation, ChimpyPosParameter> KEY_PARAMETERS = Map.of(
-            ChimpyPosOperation.getStationPricing, ChimpyPosParameter.STATION_ID,
-            ChimpyPosOperation.checkBattery, ChimpyPosParameter.BATTERY_ID,
-            ChimpyPosOperation.getRentalPricing, ChimpyPosParameter.BATTERY_ID,
-            ChimpyPosOperation.checkUser, ChimpyPosParameter.USER_COUPON);
+    private static final Map<ChimpyPosOperation, OperationParameter> KEY_PARAMETERS = Map.of(
+            ChimpyPosOperation.getStationPricing, OperationParameter.STATION_ID,
+            ChimpyPosOperation.checkBattery, OperationParameter.BATTERY_ID,
+            ChimpyPosOperation.getRentalPricing, OperationParameter.BATTERY_ID,
+            ChimpyPosOperation.checkUser, OperationParameter.USER_COUPON);
 
     /** The key options, with how to read each from the configuration. */
     private static final Map<String, Function<ChimpyPosConfiguration, String>> KEY_OPTIONS = Map.of(
@@ -48,14 +52,14 @@ final class ChimpyPosPollKeys {
             "batteryIds", ChimpyPosConfiguration::getBatteryIds,
             "userCoupons", ChimpyPosConfiguration::getUserCoupons);
 
-    private final ChimpyPosParameter keyParameter;
+    private final OperationParameter keyParameter;
     private final String scope;
     private final List<String> fixedKeys;
     private final Supplier<Collection<String>> supplier;
     private int next;
 
-    private ChimpyPosPollKeys(
-            ChimpyPosParameter keyParameter,
+    private PollKeys(
+            OperationParameter keyParameter,
             String scope,
             List<String> fixedKeys,
             Supplier<Collection<String>> supplier) {
@@ -71,8 +75,8 @@ final class ChimpyPosPollKeys {
      * @throws IllegalArgumentException naming the option: the operation cannot be polled, no keys, a key option of
      *                                  another operation, or a parameter the operation requires is missing
      */
-    static ChimpyPosPollKeys of(ChimpyPosOperation operation, ChimpyPosConfiguration configuration) {
-        ChimpyPosParameter keyParameter = KEY_PARAMETERS.get(operation);
+    public static PollKeys of(ChimpyPosOperation operation, ChimpyPosConfiguration configuration) {
+        OperationParameter keyParameter = KEY_PARAMETERS.get(operation);
         if (keyParameter == null) {
             throw new IllegalArgumentException("Operation " + operation + " cannot be polled: it changes data. A"
                     + " consumer (from) supports " + pollableOperations() + "; use " + operation + " in a to(...)");
@@ -87,7 +91,7 @@ final class ChimpyPosPollKeys {
         requireParameters(operation, configuration);
         String scope = scope(operation, configuration);
         if (configuration.getKeysSupplier() != null) {
-            return new ChimpyPosPollKeys(keyParameter, scope, null, configuration.getKeysSupplier());
+            return new PollKeys(keyParameter, scope, null, configuration.getKeysSupplier());
         }
         String listed = KEY_OPTIONS.get(keysOption).apply(configuration);
         List<String> keys = listed == null ? List.of() : normalize(Arrays.asList(listed.split(",")));
@@ -96,11 +100,11 @@ final class ChimpyPosPollKeys {
                     + " needs the keys to poll, comma separated (e.g. " + keysOption + "=" + example(keyParameter)
                     + "), or keysSupplier for a list that changes at run time");
         }
-        return new ChimpyPosPollKeys(keyParameter, scope, List.copyOf(keys), null);
+        return new PollKeys(keyParameter, scope, List.copyOf(keys), null);
     }
 
     /** The option that lists the keys of a consumer of {@code operation}. */
-    static String keysOption(ChimpyPosOperation operation) {
+    public static String keysOption(ChimpyPosOperation operation) {
         return switch (operation) {
             case getStationPricing -> "stationIds";
             case checkBattery, getRentalPricing -> "batteryIds";
@@ -146,11 +150,10 @@ final class ChimpyPosPollKeys {
             case getStationPricing -> Arrays.asList(configuration.getAuth0Id());
             default -> List.of();
         };
-        return operation + "(" + context.stream().map(ChimpyPosPollKeys::encode).collect(Collectors.joining(","))
-                + "):";
+        return operation + "(" + context.stream().map(PollKeys::encode).collect(Collectors.joining(",")) + "):";
     }
 
-    private static String example(ChimpyPosParameter keyParameter) {
+    private static String example(OperationParameter keyParameter) {
         return switch (keyParameter) {
             case STATION_ID -> "abc1,zrh1";
             case BATTERY_ID -> "BAT0001,BAT0002";
@@ -179,12 +182,12 @@ final class ChimpyPosPollKeys {
     }
 
     /** The parameter whose header carries the key into the request, e.g. CamelChimpyPosStationId. */
-    ChimpyPosParameter keyParameter() {
+    public OperationParameter keyParameter() {
         return keyParameter;
     }
 
     /** The key of {@code key} in the state repository, e.g. {@code checkBattery(pickup):BAT0001}. */
-    String stateKey(String key) {
+    public String stateKey(String key) {
         return scope + encode(key);
     }
 
@@ -192,7 +195,7 @@ final class ChimpyPosPollKeys {
      * The keys of the next poll: the current keys (read from the supplier at every poll) from the one whose turn it
      * is, at most {@code max} of them (0: all).
      */
-    List<String> nextBatch(int max) {
+    public List<String> nextBatch(int max) {
         List<String> keys = fixedKeys != null ? fixedKeys : suppliedKeys();
         if (keys.isEmpty()) {
             return List.of();
@@ -208,7 +211,7 @@ final class ChimpyPosPollKeys {
     }
 
     /** The first {@code done} keys of the last batch were polled: the next poll starts after them. */
-    void completed(int done) {
+    public void completed(int done) {
         next += done;
     }
 

@@ -13,13 +13,16 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.github.chimpypos.camel;
+package io.github.chimpypos.camel.operability;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.github.chimpypos.camel.ChimpyPosAuthenticationException;
+import io.github.chimpypos.camel.ChimpyPosComponent;
+import io.github.chimpypos.camel.ChimpyPosTokenEvent;
 import io.github.chimpypos.camel.auth.DefaultTokenProvider;
 import io.github.chimpypos.camel.auth.TokenFailureReason;
 import io.github.chimpypos.camel.auth.TokenProviderIdentity;
@@ -35,14 +38,14 @@ import org.slf4j.LoggerFactory;
  * Bridges the token lifecycle of each shared provider to what Camel users observe: the component's
  * {@code tokenListener} and {@link ChimpyPosTokenEvent}s for the CamelContext's event notifiers.
  */
-final class ChimpyPosTokenEvents implements TokenProviderRegistry.Observer {
+public final class TokenEventNotifierBridge implements TokenProviderRegistry.Observer {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ChimpyPosTokenEvents.class);
+    private static final Logger LOG = LoggerFactory.getLogger(TokenEventNotifierBridge.class);
 
     private final ChimpyPosComponent component;
     private final Map<DefaultTokenProvider, List<TokenProviderListener>> attached = new ConcurrentHashMap<>();
 
-    ChimpyPosTokenEvents(ChimpyPosComponent component) {
+    public TokenEventNotifierBridge(ChimpyPosComponent component) {
         this.component = component;
     }
 

@@ -24,8 +24,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 
-import io.github.chimpypos.camel.operation.OperationHandler;
-import io.github.chimpypos.camel.operation.OperationHandlers;
 import io.github.chimpypos.camel.polling.PollKeys;
 import io.github.chimpypos.camel.polling.PollState;
 import io.github.chimpypos.camel.polling.PollState.Fingerprint;
@@ -57,7 +55,6 @@ public class ChimpyPosConsumer extends ScheduledPollConsumer {
 
     private final ChimpyPosEndpoint endpoint;
     private final ChimpyPosConfiguration configuration;
-    private final OperationHandler handler;
     private final PollKeys keys;
     private final StateRepository<String, String> stateRepository;
     private final boolean ownStateRepository;
@@ -72,7 +69,6 @@ public class ChimpyPosConsumer extends ScheduledPollConsumer {
         this.configuration = endpoint.getConfiguration();
         this.keys = PollKeys.of(endpoint.getOperation(), configuration);
         validate(endpoint, configuration);
-        this.handler = OperationHandlers.get(endpoint.getOperation());
         this.ownStateRepository = configuration.getStateRepository() == null;
         this.stateRepository = ownStateRepository ? new MemoryStateRepository() : configuration.getStateRepository();
     }
@@ -125,7 +121,7 @@ public class ChimpyPosConsumer extends ScheduledPollConsumer {
             // a user's repository may serve several routes: the context starts it once and stops it at shutdown
             getEndpoint().getCamelContext().addService(stateRepository, true, true);
         }
-        state = new PollState(stateRepository, endpoint.getApiClient().mapper());
+        state = new PollState(stateRepository, endpoint.getComponent().getObjectMapper());
         if (configuration.getMaxConcurrentRequests() > 1) {
             requestExecutor = getEndpoint()
                     .getCamelContext()
@@ -212,7 +208,7 @@ public class ChimpyPosConsumer extends ScheduledPollConsumer {
     /** The producer's request and result mapping; answers about the key stay in the exchange as data. */
     private void call(Exchange exchange) {
         try {
-            handler.handle(exchange, endpoint);
+            endpoint.operationRunner().run(endpoint.getOperation(), exchange);
         } catch (ChimpyPosBusinessException e) {
             // throwOnBusinessError is a producer option: polled, a business error is data like any other answer
             LOG.trace("Business error as data: {}", e.getErrorType());

@@ -21,16 +21,13 @@ import java.util.Map;
 import javax.net.ssl.SSLContext;
 
 import io.github.chimpypos.camel.auth.TokenProvider;
-import io.github.chimpypos.camel.client.ApiRequest;
 import io.github.chimpypos.camel.client.ChimpyPosApiClient;
-import io.github.chimpypos.camel.client.PathTemplate;
-import io.github.chimpypos.camel.operation.OperationParameter;
+import io.github.chimpypos.camel.operation.OperationRunner;
 import io.github.chimpypos.camel.operation.OptionValidation;
 import io.github.chimpypos.camel.transport.HttpClientRegistry;
 import io.github.chimpypos.camel.transport.HttpClientSettings;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
-import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.spi.EndpointServiceLocation;
@@ -55,8 +52,6 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
         category = {Category.SAAS, Category.API},
         headersClass = ChimpyPosConstants.class)
 public class ChimpyPosEndpoint extends ScheduledPollEndpoint implements EndpointServiceLocation {
-
-    private static final OperationParameter[] PARAMETERS = OperationParameter.values();
 
     /** A poll per minute: the scheduled-poll default of 500 ms is far too often for an API. */
     private static final long DEFAULT_POLL_DELAY = 60_000;
@@ -84,12 +79,8 @@ public class ChimpyPosEndpoint extends ScheduledPollEndpoint implements Endpoint
     private SSLContextParameters sharedSslContextParameters;
 
     private CloseableHttpClient sharedHttpClient;
-    /** The parsed template of the endpoint's own operation as it was at start; null when stopped. */
-    private PathTemplate pathTemplate;
-
-    private ChimpyPosOperation pathTemplateOperation;
-    /** The request of the endpoint's own operation built from its options alone; null until the first one. */
-    private volatile ApiRequest fixedRequest;
+    /** Null when stopped: a restart reads the options again. */
+    private OperationRunner operationRunner;
 
     public ChimpyPosEndpoint(
             String uri,
@@ -123,8 +114,6 @@ public class ChimpyPosEndpoint extends ScheduledPollEndpoint implements Endpoint
     protected void doStart() throws Exception {
         super.doStart();
         OptionValidation.validateEndpointConfiguration(configuration);
-        pathTemplateOperation = operation;
-        pathTemplate = OptionValidation.pathTemplate(operation, configuration);
 
         HttpClientRegistry shared = getComponent().getHttpClientRegistry();
         SSLContext sslContext = null;
@@ -160,6 +149,7 @@ public class ChimpyPosEndpoint extends ScheduledPollEndpoint implements Endpoint
                     tokenProvider,
                     getComponent().getObjectMapper(),
                     configuration.getIoErrorReplays());
+            operationRunner = new OperationRunner(operation, configuration, apiClient);
         } catch (RuntimeException e) {
             releaseShared();
             throw e;
@@ -168,13 +158,12 @@ public class ChimpyPosEndpoint extends ScheduledPollEndpoint implements Endpoint
 
     @Override
     protected void doStop() throws Exception {
-        fixedRequest = null;
+        operationRunner = null;
         if (apiClient != null) {
             apiClient.close();
             apiClient = null;
         }
         releaseShared();
-        pathTemplate = null;
         super.doStop();
     }
 
@@ -199,58 +188,16 @@ public class ChimpyPosEndpoint extends ScheduledPollEndpoint implements Endpoint
         tokenProviderFromRegistry = false;
     }
 
-    /**
-     * The parsed path template of an operation; valid once started. Only the endpoint's own operation is kept parsed;
-     * another one (chosen by the operation header) is parsed when asked for.
-     */
-    public PathTemplate pathTemplate(ChimpyPosOperation forOperation) {
-        PathTemplate template = pathTemplate;
-        if (template == null) {
+    /** Runs the operations of this endpoint's exchanges; valid once started. */
+    OperationRunner operationRunner() {
+        if (operationRunner == null) {
             throw new IllegalStateException("Endpoint not started: " + this);
         }
-        return forOperation == pathTemplateOperation
-                ? template
-                : OptionValidation.pathTemplate(forOperation, configuration);
-    }
-
-    /**
-     * The request of this endpoint's own operation when the message overrides none of its parameters and the request
-     * depends on nothing else (no body, no generated id): built once, sent many times. Null otherwise.
-     */
-    public ApiRequest fixedRequest(ChimpyPosOperation forOperation, Message message) {
-        ApiRequest request = fixedRequest;
-        return request != null && forOperation == operation && !overridesParameters(message) ? request : null;
-    }
-
-    /** Keeps the request when {@link #fixedRequest} may answer it for the next messages. */
-    public void offerFixedRequest(ChimpyPosOperation forOperation, Message message, ApiRequest request) {
-        if (forOperation == operation && hasFixedRequest(forOperation) && !overridesParameters(message)) {
-            fixedRequest = request.asReused();
-        }
-    }
-
-    /** The operations whose request is made of parameters only: no body, no partner transaction id generated. */
-    private static boolean hasFixedRequest(ChimpyPosOperation operation) {
-        return switch (operation) {
-            case checkBattery, checkUser, getRentalPricing, cancelRental, getStationPricing -> true;
-            case createRental, createStationPickup -> false;
-        };
-    }
-
-    private static boolean overridesParameters(Message message) {
-        if (!message.hasHeaders()) {
-            return false;
-        }
-        for (OperationParameter parameter : PARAMETERS) {
-            if (message.getHeader(parameter.header()) != null) {
-                return true;
-            }
-        }
-        return false;
+        return operationRunner;
     }
 
     /** The API client; valid once started. */
-    public ChimpyPosApiClient getApiClient() {
+    ChimpyPosApiClient getApiClient() {
         if (apiClient == null) {
             throw new IllegalStateException("Endpoint not started: " + this);
         }

@@ -16,7 +16,6 @@
 package io.github.chimpypos.camel;
 
 import io.github.chimpypos.camel.operability.ChimpyPosProducerHealthCheck;
-import io.github.chimpypos.camel.operation.OperationHandlers;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.health.HealthCheck;
@@ -66,7 +65,7 @@ public class ChimpyPosProducer extends DefaultAsyncProducer {
     public boolean process(Exchange exchange, AsyncCallback callback) {
         try {
             ChimpyPosOperation operation = resolveOperation(exchange);
-            OperationHandlers.get(operation).handle(exchange, endpoint);
+            endpoint.operationRunner().run(operation, exchange);
         } catch (Exception e) {
             exchange.setException(e);
         }

@@ -79,7 +79,7 @@ class ChimpyPosOptionsAndHeadersTest extends ChimpyPosTestSupport {
         ChimpyPosEndpoint endpoint =
                 (ChimpyPosEndpoint) context.getEndpoint("chimpypos:checkBattery?rentalType=pickup&batteryId=BAT0001");
         Exchange plain = context.getEndpoint("direct:scan").createExchange();
-        var fixed = endpoint.fixedRequest(ChimpyPosOperation.checkBattery, plain.getMessage());
+        var fixed = endpoint.operationRunner().cachedRequest(ChimpyPosOperation.checkBattery, plain.getMessage());
         Exchange second = template.send("direct:scan", e -> {});
         Exchange overridden = template.send(
                 "direct:scan",
@@ -90,11 +90,11 @@ class ChimpyPosOptionsAndHeadersTest extends ChimpyPosTestSupport {
         assertThat(fixed).isNotNull();
         assertThat(fixed.reused()).isTrue();
         assertThat(fixed.pathVariables()).containsEntry("battery_id", "BAT0001");
-        assertThat(endpoint.fixedRequest(ChimpyPosOperation.checkBattery, plain.getMessage()))
+        assertThat(endpoint.operationRunner().cachedRequest(ChimpyPosOperation.checkBattery, plain.getMessage()))
                 .isSameAs(fixed);
-        assertThat(endpoint.fixedRequest(ChimpyPosOperation.checkBattery, overridden.getMessage()))
+        assertThat(endpoint.operationRunner().cachedRequest(ChimpyPosOperation.checkBattery, overridden.getMessage()))
                 .isNull();
-        assertThat(endpoint.fixedRequest(ChimpyPosOperation.checkUser, plain.getMessage()))
+        assertThat(endpoint.operationRunner().cachedRequest(ChimpyPosOperation.checkUser, plain.getMessage()))
                 .isNull();
         assertThat(List.of(first, second)).allSatisfy(exchange -> {
             assertThat(exchange.getException()).isNull();

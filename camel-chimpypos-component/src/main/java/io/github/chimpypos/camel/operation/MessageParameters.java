@@ -15,6 +15,7 @@
  */
 package io.github.chimpypos.camel.operation;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.chimpypos.camel.ChimpyPosConfiguration;
 import io.github.chimpypos.camel.ChimpyPosOperation;
 import org.apache.camel.Exchange;
@@ -25,28 +26,39 @@ import org.apache.camel.TypeConversionException;
  * The operation parameters of one exchange: a header beats the endpoint option of the same name. Blank values count
  * as absent. Missing or invalid values fail with an {@link IllegalArgumentException} naming the option and the header.
  */
-public final class MessageParameters {
+final class MessageParameters {
 
     private final ChimpyPosOperation operation;
     private final Exchange exchange;
     private final ChimpyPosConfiguration configuration;
+    private final ObjectMapper mapper;
 
-    MessageParameters(ChimpyPosOperation operation, Exchange exchange, ChimpyPosConfiguration configuration) {
+    MessageParameters(
+            ChimpyPosOperation operation,
+            Exchange exchange,
+            ChimpyPosConfiguration configuration,
+            ObjectMapper mapper) {
         this.operation = operation;
         this.exchange = exchange;
         this.configuration = configuration;
+        this.mapper = mapper;
     }
 
-    public Exchange exchange() {
+    Exchange exchange() {
         return exchange;
     }
 
-    public ChimpyPosConfiguration configuration() {
+    ChimpyPosConfiguration configuration() {
         return configuration;
     }
 
+    /** Reads a JSON body (createStationPickup accepts a Map or JSON text). */
+    ObjectMapper mapper() {
+        return mapper;
+    }
+
     /** The value as text, or null when neither header nor option has one. */
-    public String text(OperationParameter parameter) {
+    String text(OperationParameter parameter) {
         Object header = exchange.getMessage().getHeader(parameter.header());
         if (header != null && !header.toString().isBlank()) {
             return header.toString().trim();
@@ -58,7 +70,7 @@ public final class MessageParameters {
     }
 
     /** The value as text; fails when absent. */
-    public String requiredText(OperationParameter parameter) {
+    String requiredText(OperationParameter parameter) {
         String value = text(parameter);
         if (value == null) {
             throw new IllegalArgumentException(operation + " needs " + parameter.option() + ": set the option "
@@ -68,7 +80,7 @@ public final class MessageParameters {
     }
 
     /** The value as an integer, or null when absent. */
-    public Integer integer(OperationParameter parameter) {
+    Integer integer(OperationParameter parameter) {
         Object header = exchange.getMessage().getHeader(parameter.header());
         if (header == null || header.toString().isBlank()) {
             return (Integer) parameter.optionValue(configuration);
@@ -85,13 +97,13 @@ public final class MessageParameters {
     }
 
     /** pickup or return; fails when absent or anything else. */
-    public String requiredRentalType() {
+    String requiredRentalType() {
         String value = requiredText(OperationParameter.RENTAL_TYPE);
         return OptionValidation.rentalType(describe(OperationParameter.RENTAL_TYPE), value);
     }
 
     /** 32, 42 or null. */
-    public Integer slipWidth() {
+    Integer slipWidth() {
         Integer value = integer(OperationParameter.SLIP_WIDTH);
         return value == null ? null : OptionValidation.slipWidth(describe(OperationParameter.SLIP_WIDTH), value);
     }

@@ -23,9 +23,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.github.chimpypos.camel.ChimpyPosConfiguration;
-import io.github.chimpypos.camel.ChimpyPosOperation;
 import io.github.chimpypos.camel.auth.GrantType;
-import io.github.chimpypos.camel.client.PathTemplate;
 
 /**
  * Fails fast, before any network call, with an {@link IllegalArgumentException} that names the option (or header)
@@ -68,30 +66,7 @@ public final class OptionValidation {
         requireNotNegative("tokenMaxRetries", configuration.getTokenMaxRetries());
         requireNotNegative("ioErrorReplays", configuration.getIoErrorReplays());
         requirePositive("maxConnections", configuration.getMaxConnections());
-        for (ChimpyPosOperation operation : ChimpyPosOperation.values()) {
-            pathTemplate(operation, configuration);
-        }
-    }
-
-    /** Parses the path template of an operation and checks it uses only the variables the operation fills. */
-    public static PathTemplate pathTemplate(ChimpyPosOperation operation, ChimpyPosConfiguration configuration) {
-        String option = Requests.pathOption(operation);
-        String template = Requests.pathTemplate(operation, configuration);
-        PathTemplate parsed;
-        try {
-            parsed = PathTemplate.parse(template);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Invalid option " + option + ": " + e.getMessage(), e);
-        }
-        Set<String> accepted = Requests.pathVariables(operation);
-        for (String variable : parsed.variables()) {
-            if (!accepted.contains(variable)) {
-                throw new IllegalArgumentException("Invalid option " + option + ": unknown variable {" + variable
-                        + "}; accepted variables: "
-                        + accepted.stream().map(v -> "{" + v + "}").collect(Collectors.joining(", ")));
-            }
-        }
-        return parsed;
+        OperationTable.all().forEach(spec -> spec.pathTemplate(configuration));
     }
 
     /** An absolute https:// URL with a host, without user info, query or fragment. */

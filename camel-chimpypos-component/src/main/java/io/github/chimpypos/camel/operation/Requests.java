@@ -30,14 +30,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.chimpypos.camel.ChimpyPosConfiguration;
 import io.github.chimpypos.camel.ChimpyPosOperation;
 import io.github.chimpypos.camel.client.ApiRequest;
-import io.github.chimpypos.camel.client.PathTemplate;
 import io.github.chimpypos.camel.model.StationPickupRequest;
 import org.apache.camel.Exchange;
 
@@ -46,50 +43,40 @@ import org.apache.camel.Exchange;
  * reference, section 7): which values go in the path, which in the query, which in the body. Everything required is
  * checked here, before any network call.
  */
-public final class Requests {
+final class Requests {
 
     /**
      * Exchange property with the partner transaction ids generated on this exchange, by request. Camel's redelivery
      * restores the message it had before the failed attempt, dropping the header with the generated id, but keeps the
      * exchange properties: a redelivered POST finds its id here and the API recognises the replay.
      */
-    public static final String GENERATED_PARTNER_TRANSACTION_IDS = "CamelChimpyPosGeneratedPartnerTransactionIds";
-
-    private static final Set<String> RENTAL_VARIABLES =
-            Set.of(RENTAL_TYPE.apiName(), LOCATION_ID.apiName(), BATTERY_ID.apiName(), USER_COUPON.apiName());
+    static final String GENERATED_PARTNER_TRANSACTION_IDS = "CamelChimpyPosGeneratedPartnerTransactionIds";
 
     private Requests() {}
 
-    public static ApiRequest checkBattery(MessageParameters parameters, PathTemplate path) {
-        return ApiRequest.get(ChimpyPosOperation.checkBattery.name(), path)
-                .pathVariable(BATTERY_ID.apiName(), parameters.requiredText(BATTERY_ID))
+    static ApiRequest checkBattery(MessageParameters parameters, ApiRequest.Builder request) {
+        return request.pathVariable(BATTERY_ID.apiName(), parameters.requiredText(BATTERY_ID))
                 .pathVariable(RENTAL_TYPE.apiName(), parameters.requiredRentalType())
                 .query(RENTAL_TYPE.apiName(), parameters.requiredRentalType())
                 .query(LANG.apiName(), parameters.text(LANG))
-                .resourceKey("battery")
                 .build();
     }
 
-    public static ApiRequest checkUser(MessageParameters parameters, PathTemplate path) {
-        return ApiRequest.get(ChimpyPosOperation.checkUser.name(), path)
-                .pathVariable(USER_COUPON.apiName(), parameters.requiredText(USER_COUPON))
+    static ApiRequest checkUser(MessageParameters parameters, ApiRequest.Builder request) {
+        return request.pathVariable(USER_COUPON.apiName(), parameters.requiredText(USER_COUPON))
                 .query(LANG.apiName(), parameters.text(LANG))
-                .resourceKey("user")
                 .build();
     }
 
-    public static ApiRequest getRentalPricing(MessageParameters parameters, PathTemplate path) {
-        return rental(
-                ApiRequest.get(ChimpyPosOperation.getRentalPricing.name(), path),
-                parameters,
-                parameters.text(PARTNER_TRANSACTION_ID));
+    static ApiRequest getRentalPricing(MessageParameters parameters, ApiRequest.Builder request) {
+        return rental(request, parameters, parameters.text(PARTNER_TRANSACTION_ID));
     }
 
     /**
      * POST: replayed after an unknown outcome only with a partner transaction id, which the API deduplicates; one is
      * generated (and returned in the header) when generatePartnerTransactionId is set and none is given.
      */
-    public static ApiRequest createRental(MessageParameters parameters, PathTemplate path) {
+    static ApiRequest createRental(MessageParameters parameters, ApiRequest.Builder request) {
         String partnerTransactionId = partnerTransactionIdForPost(
                 parameters,
                 String.join(
@@ -99,9 +86,7 @@ public final class Requests {
                         parameters.requiredText(LOCATION_ID),
                         parameters.requiredText(BATTERY_ID),
                         String.valueOf(parameters.text(USER_COUPON))));
-        ApiRequest.Builder request =
-                ApiRequest.post(ChimpyPosOperation.createRental.name(), path).idempotent(partnerTransactionId != null);
-        return rental(request, parameters, partnerTransactionId);
+        return rental(request.idempotent(partnerTransactionId != null), parameters, partnerTransactionId);
     }
 
     /**
@@ -142,25 +127,20 @@ public final class Requests {
                 .query(PARTNER_TRANSACTION_ID.apiName(), partnerTransactionId)
                 .query(PARTNER_TERMINAL_ID.apiName(), parameters.text(PARTNER_TERMINAL_ID))
                 .query(SUPPORT_CODE.apiName(), parameters.integer(SUPPORT_CODE))
-                .resourceKey("rental")
                 .build();
     }
 
-    public static ApiRequest cancelRental(MessageParameters parameters, PathTemplate path) {
-        return ApiRequest.put(ChimpyPosOperation.cancelRental.name(), path)
-                .pathVariable(PARTNER_TRANSACTION_ID.apiName(), parameters.requiredText(PARTNER_TRANSACTION_ID))
+    static ApiRequest cancelRental(MessageParameters parameters, ApiRequest.Builder request) {
+        return request.pathVariable(PARTNER_TRANSACTION_ID.apiName(), parameters.requiredText(PARTNER_TRANSACTION_ID))
                 .query(LANG.apiName(), parameters.text(LANG))
                 .query(OperationParameter.SLIP_WIDTH.apiName(), parameters.slipWidth())
-                .resourceKey("rental")
                 .build();
     }
 
-    public static ApiRequest getStationPricing(MessageParameters parameters, PathTemplate path) {
-        return ApiRequest.get(ChimpyPosOperation.getStationPricing.name(), path)
-                .pathVariable(STATION_ID.apiName(), parameters.requiredText(STATION_ID))
+    static ApiRequest getStationPricing(MessageParameters parameters, ApiRequest.Builder request) {
+        return request.pathVariable(STATION_ID.apiName(), parameters.requiredText(STATION_ID))
                 .query(AUTH0_ID.apiName(), parameters.text(AUTH0_ID))
                 .query(LANG.apiName(), parameters.text(LANG))
-                .resourceKey("station")
                 .build();
     }
 
@@ -169,24 +149,24 @@ public final class Requests {
      * the id for counter rentals only; it is sent in the query here too so that a replay cannot eject a second
      * powerbank where the API honours it (the emulator does).
      */
-    public static ApiRequest createStationPickup(MessageParameters parameters, PathTemplate path, ObjectMapper mapper) {
+    static ApiRequest createStationPickup(MessageParameters parameters, ApiRequest.Builder request) {
         String stationId = parameters.requiredText(STATION_ID);
         StationPickupRequest body =
-                stationPickupRequest(parameters.exchange().getMessage().getBody(), mapper);
+                stationPickupRequest(parameters.exchange().getMessage().getBody(), parameters.mapper());
         String auth0Id = parameters.text(AUTH0_ID);
         if (body.getAuth0Id() == null && auth0Id != null) {
             body = body.withAuth0Id(auth0Id);
         }
         body.validate();
         String partnerTransactionId = partnerTransactionIdForPost(
-                parameters, ChimpyPosOperation.createStationPickup.name() + "|" + stationId + "|" + json(body, mapper));
-        return ApiRequest.post(ChimpyPosOperation.createStationPickup.name(), path)
-                .idempotent(partnerTransactionId != null)
+                parameters,
+                ChimpyPosOperation.createStationPickup.name() + "|" + stationId + "|"
+                        + json(body, parameters.mapper()));
+        return request.idempotent(partnerTransactionId != null)
                 .pathVariable(STATION_ID.apiName(), stationId)
                 .query(LANG.apiName(), parameters.text(LANG))
                 .query(PARTNER_TRANSACTION_ID.apiName(), partnerTransactionId)
                 .body(body)
-                .resourceKey("rental")
                 .build();
     }
 
@@ -199,7 +179,7 @@ public final class Requests {
     }
 
     /** Accepts the typed request, a Map or JSON (String, byte[], InputStream) with the API's field names. */
-    public static StationPickupRequest stationPickupRequest(Object body, ObjectMapper mapper) {
+    static StationPickupRequest stationPickupRequest(Object body, ObjectMapper mapper) {
         try {
             if (body instanceof StationPickupRequest request) {
                 return request;
@@ -222,41 +202,5 @@ public final class Requests {
         throw new IllegalArgumentException("createStationPickup needs a body of type StationPickupRequest, Map or JSON"
                 + " String, but the body is "
                 + (body == null ? "null" : "a " + body.getClass().getName()));
-    }
-
-    /** The option that overrides the path template of the operation. */
-    public static String pathOption(ChimpyPosOperation operation) {
-        return switch (operation) {
-            case checkBattery -> "checkBatteryPath";
-            case checkUser -> "checkUserPath";
-            case getRentalPricing -> "getRentalPricingPath";
-            case createRental -> "createRentalPath";
-            case cancelRental -> "cancelRentalPath";
-            case getStationPricing -> "getStationPricingPath";
-            case createStationPickup -> "createStationPickupPath";
-        };
-    }
-
-    public static String pathTemplate(ChimpyPosOperation operation, ChimpyPosConfiguration configuration) {
-        return switch (operation) {
-            case checkBattery -> configuration.getCheckBatteryPath();
-            case checkUser -> configuration.getCheckUserPath();
-            case getRentalPricing -> configuration.getGetRentalPricingPath();
-            case createRental -> configuration.getCreateRentalPath();
-            case cancelRental -> configuration.getCancelRentalPath();
-            case getStationPricing -> configuration.getGetStationPricingPath();
-            case createStationPickup -> configuration.getCreateStationPickupPath();
-        };
-    }
-
-    /** The path variables the operation can fill. */
-    public static Set<String> pathVariables(ChimpyPosOperation operation) {
-        return switch (operation) {
-            case checkBattery -> Set.of(BATTERY_ID.apiName(), RENTAL_TYPE.apiName());
-            case checkUser -> Set.of(USER_COUPON.apiName());
-            case getRentalPricing, createRental -> RENTAL_VARIABLES;
-            case cancelRental -> Set.of(PARTNER_TRANSACTION_ID.apiName());
-            case getStationPricing, createStationPickup -> Set.of(STATION_ID.apiName());
-        };
     }
 }

@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,11 +28,14 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import io.github.chimpypos.camel.ChimpyPosConfiguration;
 import io.github.chimpypos.camel.ChimpyPosOperation;
 import io.github.chimpypos.camel.operation.OperationParameter;
+import io.github.chimpypos.camel.operation.OperationSpec;
+import io.github.chimpypos.camel.operation.OperationSpec.PollKey;
+import io.github.chimpypos.camel.operation.OperationSpec.Required;
+import io.github.chimpypos.camel.operation.OperationTable;
 
 /**
  * The keys a consumer polls (station ids, battery ids or user coupons, by operation) and whose turn it is: each poll
@@ -40,17 +44,8 @@ import io.github.chimpypos.camel.operation.OperationParameter;
  */
 public final class PollKeys {
 
-    private static final Map<ChimpyPosOperation, OperationParameter> KEY_PARAMETERS = Map.of(
-            ChimpyPosOperation.getStationPricing, OperationParameter.STATION_ID,
-            ChimpyPosOperation.checkBattery, OperationParameter.BATTERY_ID,
-            ChimpyPosOperation.getRentalPricing, OperationParameter.BATTERY_ID,
-            ChimpyPosOperation.checkUser, OperationParameter.USER_COUPON);
-
-    /** The key options, with how to read each from the configuration. */
-    private static final Map<String, Function<ChimpyPosConfiguration, String>> KEY_OPTIONS = Map.of(
-            "stationIds", ChimpyPosConfiguration::getStationIds,
-            "batteryIds", ChimpyPosConfiguration::getBatteryIds,
-            "userCoupons", ChimpyPosConfiguration::getUserCoupons);
+    /** Every option that lists keys, for the check that a consumer uses only its own. */
+    private static final Map<String, Function<ChimpyPosConfiguration, String>> KEY_OPTIONS = keyOptions();
 
     private final OperationParameter keyParameter;
     private final String scope;
@@ -76,89 +71,62 @@ public final class PollKeys {
      *                                  another operation, or a parameter the operation requires is missing
      */
     public static PollKeys of(ChimpyPosOperation operation, ChimpyPosConfiguration configuration) {
-        OperationParameter keyParameter = KEY_PARAMETERS.get(operation);
-        if (keyParameter == null) {
+        PollKey pollKey = OperationTable.spec(operation).pollKey();
+        if (pollKey == null) {
             throw new IllegalArgumentException("Operation " + operation + " cannot be polled: it changes data. A"
-                    + " consumer (from) supports " + pollableOperations() + "; use " + operation + " in a to(...)");
+                    + " consumer (from) supports " + OperationTable.pollableOperations() + "; use " + operation
+                    + " in a to(...)");
         }
-        String keysOption = keysOption(operation);
+        String keysOption = pollKey.keysOption();
         KEY_OPTIONS.forEach((option, value) -> {
             if (!option.equals(keysOption) && !isBlank(value.apply(configuration))) {
                 throw new IllegalArgumentException("Option " + option + " does not apply to a consumer of " + operation
                         + "; it polls the keys of option " + keysOption);
             }
         });
-        requireParameters(operation, configuration);
-        String scope = scope(operation, configuration);
-        if (configuration.getKeysSupplier() != null) {
-            return new PollKeys(keyParameter, scope, null, configuration.getKeysSupplier());
+        for (Required required : pollKey.required()) {
+            OperationParameter parameter = required.parameter();
+            Object value = parameter.optionValue(configuration);
+            if (value == null || isBlank(value.toString())) {
+                throw new IllegalArgumentException("Missing option " + parameter.option() + ": a consumer of "
+                        + operation + " needs it (" + required.what() + ")");
+            }
         }
-        String listed = KEY_OPTIONS.get(keysOption).apply(configuration);
+        String scope = scope(operation, pollKey, configuration);
+        if (configuration.getKeysSupplier() != null) {
+            return new PollKeys(pollKey.key(), scope, null, configuration.getKeysSupplier());
+        }
+        String listed = pollKey.keys().apply(configuration);
         List<String> keys = listed == null ? List.of() : normalize(Arrays.asList(listed.split(",")));
         if (keys.isEmpty()) {
             throw new IllegalArgumentException("Missing option " + keysOption + ": a consumer of " + operation
-                    + " needs the keys to poll, comma separated (e.g. " + keysOption + "=" + example(keyParameter)
+                    + " needs the keys to poll, comma separated (e.g. " + keysOption + "=" + pollKey.example()
                     + "), or keysSupplier for a list that changes at run time");
         }
-        return new PollKeys(keyParameter, scope, List.copyOf(keys), null);
+        return new PollKeys(pollKey.key(), scope, List.copyOf(keys), null);
     }
 
-    /** The option that lists the keys of a consumer of {@code operation}. */
-    public static String keysOption(ChimpyPosOperation operation) {
-        return switch (operation) {
-            case getStationPricing -> "stationIds";
-            case checkBattery, getRentalPricing -> "batteryIds";
-            case checkUser -> "userCoupons";
-            default -> throw new IllegalArgumentException("Operation " + operation + " cannot be polled");
-        };
-    }
-
-    private static String pollableOperations() {
-        return Stream.of(ChimpyPosOperation.values())
-                .filter(KEY_PARAMETERS::containsKey)
-                .map(Enum::name)
-                .collect(Collectors.joining(", "));
-    }
-
-    /** What the request needs beside the key, named as the producer would name it, but at route start. */
-    private static void requireParameters(ChimpyPosOperation operation, ChimpyPosConfiguration configuration) {
-        if (operation == ChimpyPosOperation.checkBattery || operation == ChimpyPosOperation.getRentalPricing) {
-            require(operation, "rentalType", configuration.getRentalType(), "pickup or return");
+    private static Map<String, Function<ChimpyPosConfiguration, String>> keyOptions() {
+        Map<String, Function<ChimpyPosConfiguration, String>> options = new LinkedHashMap<>();
+        for (OperationSpec spec : OperationTable.all()) {
+            if (spec.pollable()) {
+                options.putIfAbsent(spec.pollKey().keysOption(), spec.pollKey().keys());
+            }
         }
-        if (operation == ChimpyPosOperation.getRentalPricing) {
-            require(operation, "locationId", configuration.getLocationId(), "the shop's id");
-        }
-    }
-
-    private static void require(ChimpyPosOperation operation, String option, String value, String what) {
-        if (isBlank(value)) {
-            throw new IllegalArgumentException(
-                    "Missing option " + option + ": a consumer of " + operation + " needs it (" + what + ")");
-        }
+        return Map.copyOf(options);
     }
 
     /**
      * The part of the state key that tells apart what one key's answer depends on beside the key itself, so that
      * several consumers may share a state repository as long as they do not poll the same keys the same way.
      */
-    private static String scope(ChimpyPosOperation operation, ChimpyPosConfiguration configuration) {
-        List<String> context = switch (operation) {
-            case checkBattery -> Arrays.asList(configuration.getRentalType());
-            case getRentalPricing ->
-                Arrays.asList(
-                        configuration.getRentalType(), configuration.getLocationId(), configuration.getUserCoupon());
-            case getStationPricing -> Arrays.asList(configuration.getAuth0Id());
-            default -> List.of();
-        };
-        return operation + "(" + context.stream().map(PollKeys::encode).collect(Collectors.joining(",")) + "):";
-    }
-
-    private static String example(OperationParameter keyParameter) {
-        return switch (keyParameter) {
-            case STATION_ID -> "abc1,zrh1";
-            case BATTERY_ID -> "BAT0001,BAT0002";
-            default -> "COUPON1,COUPON2";
-        };
+    private static String scope(ChimpyPosOperation operation, PollKey pollKey, ChimpyPosConfiguration configuration) {
+        return operation + "("
+                + pollKey.scope().stream()
+                        .map(parameter -> parameter.optionValue(configuration))
+                        .map(value -> encode(value == null ? null : value.toString()))
+                        .collect(Collectors.joining(","))
+                + "):";
     }
 
     /** Trimmed, without blanks and duplicates, in the given order. */

@@ -15,9 +15,6 @@
  */
 package io.github.chimpypos.camel.operability;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +26,6 @@ import io.github.chimpypos.camel.ChimpyPosEndpoint;
 import io.github.chimpypos.camel.auth.DefaultTokenProvider;
 import io.github.chimpypos.camel.auth.ObservableTokenProvider;
 import io.github.chimpypos.camel.auth.TokenProvider;
-import io.github.chimpypos.camel.auth.TokenProviderHealth;
 import io.github.chimpypos.camel.auth.TokenProviderIdentity;
 import io.github.chimpypos.camel.auth.TokenProviderStatus;
 import org.apache.camel.CamelContext;
@@ -65,23 +61,8 @@ public class ChimpyPosConsole extends AbstractDevConsole {
             TokenProviderHealth health = TokenProviderHealth.of(status);
             text.append("\n    ").append(view.name()).append('\n');
             line(text, "Health", (health.up() ? "UP - " : "DOWN - ") + health.message());
-            line(text, "State", status.state());
             line(text, "Endpoints", view.users());
-            line(text, "Token expires at", status.tokenExpiresAt());
-            line(text, "Renewal due in", seconds(status.timeToRenewal()));
-            line(text, "Refresh token held", status.refreshTokenHeld());
-            line(text, "Token calls", status.tokenCalls());
-            line(text, "Grants", status.grantsByType());
-            line(text, "Refreshes", status.refreshes());
-            line(text, "401 renewals", status.unauthorizedRenewals());
-            line(text, "Failures", status.failuresByReason());
-            line(text, "Consecutive failures", status.consecutiveFailures());
-            line(text, "Last failure", status.lastFailureReason());
-            line(text, "Last error class", status.lastErrorClass());
-            line(text, "Last error", status.lastErrorMessage());
-            line(text, "Last success at", status.lastSuccessAt());
-            line(text, "Next attempt not before", status.nextAttemptNotBefore());
-            line(text, "Clock skew", seconds(status.estimatedClockSkew()));
+            TokenStatusView.of(status).appendText(text);
         }
         text.append("\nEndpoints: ").append(endpoints.size()).append('\n');
         for (ChimpyPosEndpoint endpoint : endpoints) {
@@ -117,24 +98,7 @@ public class ChimpyPosConsole extends AbstractDevConsole {
             json.put("endpoints", view.users());
             json.put("up", health.up());
             json.put("message", health.message());
-            json.put("state", status.state().name());
-            putIfNotNull(json, "tokenExpiresAt", status.tokenExpiresAt());
-            putIfNotNull(json, "timeToRenewalMillis", millis(status.timeToRenewal()));
-            json.put("refreshTokenHeld", status.refreshTokenHeld());
-            json.put("tokenCalls", status.tokenCalls());
-            json.put("grantsByType", new JsonObject(new LinkedHashMap<>(status.grantsByType())));
-            json.put("refreshes", status.refreshes());
-            json.put("unauthorizedRenewals", status.unauthorizedRenewals());
-            JsonObject failures = new JsonObject();
-            status.failuresByReason().forEach((reason, count) -> failures.put(reason.name(), count));
-            json.put("failuresByReason", failures);
-            json.put("consecutiveFailures", status.consecutiveFailures());
-            putIfNotNull(json, "lastFailureReason", status.lastFailureReason());
-            putIfNotNull(json, "lastErrorClass", status.lastErrorClass());
-            putIfNotNull(json, "lastErrorMessage", status.lastErrorMessage());
-            putIfNotNull(json, "lastSuccessAt", status.lastSuccessAt());
-            putIfNotNull(json, "nextAttemptNotBefore", status.nextAttemptNotBefore());
-            putIfNotNull(json, "clockSkewMillis", millis(status.estimatedClockSkew()));
+            TokenStatusView.of(status).putJson(json);
             providerList.add(json);
         }
         List<JsonObject> endpointList = new ArrayList<>();
@@ -223,22 +187,12 @@ public class ChimpyPosConsole extends AbstractDevConsole {
     }
 
     private static void putIfNotNull(JsonObject json, String key, Object value) {
-        if (value instanceof Instant || value instanceof Enum<?>) {
-            json.put(key, value.toString());
-        } else if (value != null) {
+        if (value != null) {
             json.put(key, value);
         }
     }
 
     private static String sanitize(String url) {
         return url != null ? URISupport.sanitizeUri(url.trim()) : null;
-    }
-
-    private static String seconds(Duration duration) {
-        return duration != null ? duration.truncatedTo(ChronoUnit.SECONDS).toString() : null;
-    }
-
-    private static Long millis(Duration duration) {
-        return duration != null ? duration.toMillis() : null;
     }
 }

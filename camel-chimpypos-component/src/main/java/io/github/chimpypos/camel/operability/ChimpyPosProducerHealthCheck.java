@@ -17,21 +17,18 @@ package io.github.chimpypos.camel.operability;
 
 import java.util.Map;
 
-import io.github.chimpypos.camel.ChimpyPosAuthenticationException;
 import io.github.chimpypos.camel.ChimpyPosEndpoint;
 import io.github.chimpypos.camel.auth.ObservableTokenProvider;
 import io.github.chimpypos.camel.auth.TokenProvider;
-import io.github.chimpypos.camel.auth.TokenProviderHealth;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
 import org.apache.camel.util.URISupport;
 
 /**
- * Readiness of a chimpypos producer: UP while its token provider holds, or can obtain, an access token; DOWN with the
- * reason (credentials rejected, access denied, rate limited, token service unreachable, TLS failure) otherwise. Reads
- * the provider's status and makes at most one token acquisition per call, never past a backoff or a lockout (see
- * {@link TokenProviderHealth#check}). Registered in the {@code producers} repository when camel-health is present;
+ * Readiness of a chimpypos producer, as {@link TokenProviderHealth} judges its token provider's status: UP while an
+ * exchange can get an access token, DOWN with the reason (credentials rejected, access denied, rate limited, token
+ * service unreachable, TLS failure) while it cannot. Reads status only: it never requests a token, so it never blocks. Registered in the {@code producers} repository when camel-health is present;
  * {@code healthCheckProducerEnabled} of the component switches it on or off.
  */
 public class ChimpyPosProducerHealthCheck extends AbstractHealthCheck {
@@ -56,8 +53,8 @@ public class ChimpyPosProducerHealthCheck extends AbstractHealthCheck {
         TokenProvider provider = endpoint.getTokenProvider();
         if (provider == null) {
             builder.down().message("The endpoint is not started");
-        } else if (provider instanceof ObservableTokenProvider managed) {
-            TokenProviderHealth health = TokenProviderHealth.check(managed);
+        } else if (provider instanceof ObservableTokenProvider observable) {
+            TokenProviderHealth health = TokenProviderHealth.of(observable.status());
             builder.details(health.details()).message(health.message());
             if (health.up()) {
                 builder.up();
@@ -65,25 +62,10 @@ public class ChimpyPosProducerHealthCheck extends AbstractHealthCheck {
                 builder.down();
             }
         } else {
-            checkCustomProvider(builder, provider);
-        }
-    }
-
-    /** A provider without status: asking it for a token is the only probe (it is expected to cache). */
-    private static void checkCustomProvider(HealthCheckResultBuilder builder, TokenProvider provider) {
-        try {
-            provider.getToken();
-            builder.up().message("Access token available from the custom token provider");
-        } catch (ChimpyPosAuthenticationException e) {
-            builder.down()
-                    .message("No access token from the custom token provider: " + e.getMessage())
-                    .detail(
-                            "last.failure.reason",
-                            e.getReason() != null ? e.getReason().name() : null);
-        } catch (RuntimeException e) {
-            builder.down()
-                    .message("No access token: the custom token provider failed ("
-                            + e.getClass().getName() + ")");
+            // asking it for a token could block the probe for as long as the provider likes
+            builder.unknown()
+                    .message("The custom token provider " + provider.getClass().getName()
+                            + " shows no status; implement ObservableTokenProvider to have it checked");
         }
     }
 }

@@ -23,6 +23,7 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.chimpypos.camel.ChimpyPosAuthenticationException;
 import io.github.chimpypos.camel.ChimpyPosComponent;
@@ -41,7 +42,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The producer readiness check: DOWN with the reason while no token can be obtained, UP with token details when one
- * is held, UP again by itself after a recovery; it reads the provider's status and never hammers the token service.
+ * is held, ready again once a wait is over; it reads the provider's status and never requests a token itself (the
+ * tests send exchanges for that).
  */
 class ChimpyPosProducerHealthCheckTest extends ChimpyPosTestSupport {
 
@@ -74,9 +76,14 @@ class ChimpyPosProducerHealthCheckTest extends ChimpyPosTestSupport {
 
     @Test
     void upWithTokenDetailsOnceATokenIsHeldAndOnlyOneTokenCall() {
+        HealthCheck.Result beforeAnyExchange = producerCheck().call();
+        template.send("direct:checkUser", e -> {});
         HealthCheck.Result first = producerCheck().call();
         HealthCheck.Result second = producerCheck().call();
 
+        assertThat(beforeAnyExchange.getState()).isEqualTo(HealthCheck.State.UP);
+        assertThat(beforeAnyExchange.getMessage())
+                .hasValue("No access token requested yet; the first exchange obtains one");
         assertThat(first.getState()).isEqualTo(HealthCheck.State.UP);
         assertThat(first.getMessage()).hasValueSatisfying(m -> assertThat(m).startsWith("Access token valid until "));
         assertThat(second.getDetails())
@@ -105,6 +112,7 @@ class ChimpyPosProducerHealthCheckTest extends ChimpyPosTestSupport {
     @Test
     void downWhenTheCredentialsAreRejectedAndTheCheckDoesNotRetryThem() throws Exception {
         startRouteWithPassword(WRONG_PASSWORD);
+        template.send("direct:fixable", e -> {});
 
         HealthCheck.Result down = checkOf(FIXABLE).call();
         for (int i = 0; i < 5; i++) {
@@ -127,9 +135,11 @@ class ChimpyPosProducerHealthCheckTest extends ChimpyPosTestSupport {
     @Test
     void upAgainAfterTheCredentialsAreFixed() throws Exception {
         startRouteWithPassword(WRONG_PASSWORD);
+        template.send("direct:fixable", e -> {});
         assertThat(checkOf(FIXABLE).call().getState()).isEqualTo(HealthCheck.State.DOWN);
 
         startRouteWithPassword(credentials().password());
+        template.send("direct:fixable", e -> {});
         HealthCheck.Result up = checkOf(FIXABLE).call();
 
         assertThat(up.getState()).isEqualTo(HealthCheck.State.UP);
@@ -140,10 +150,12 @@ class ChimpyPosProducerHealthCheckTest extends ChimpyPosTestSupport {
     @Test
     void upAgainAfterAnOperatorResetsTheLockout() {
         emulator().control().failNextTokenCalls(1, Fault.respond(403, "application/json", CREDENTIALS_REJECTED));
+        template.send("direct:checkUser", e -> {});
         HealthCheck.Result down = producerCheck().call();
         HealthCheck.Result stillDown = producerCheck().call();
 
         provider().resetCredentialsLockout();
+        template.send("direct:checkUser", e -> {});
         HealthCheck.Result up = producerCheck().call();
 
         assertThat(down.getState()).isEqualTo(HealthCheck.State.DOWN);
@@ -153,13 +165,17 @@ class ChimpyPosProducerHealthCheckTest extends ChimpyPosTestSupport {
     }
 
     @Test
-    void downWhileTheTokenServiceIsDownThenUpByItselfWithoutTraffic() {
+    void downWhileTheTokenServiceIsDownThenReadyForTheNextTryOnceTheBackoffIsOver() {
         emulator().control().failNextTokenCalls(1, Fault.status(503));
+        template.send("direct:checkUser", e -> {});
 
         HealthCheck.Result down = producerCheck().call();
         HealthCheck.Result duringBackoff = producerCheck().call();
         long callsDuringOutage = counters().tokenCalls();
         clock.advance(Duration.ofMinutes(1));
+        HealthCheck.Result ready = producerCheck().call();
+        long callsOfTheChecks = counters().tokenCalls();
+        template.send("direct:checkUser", e -> {});
         HealthCheck.Result up = producerCheck().call();
 
         assertThat(down.getState()).isEqualTo(HealthCheck.State.DOWN);
@@ -169,7 +185,12 @@ class ChimpyPosProducerHealthCheckTest extends ChimpyPosTestSupport {
         assertThat(down.getDetails()).containsEntry("last.failure.reason", "AUTH_SERVICE_UNAVAILABLE");
         assertThat(duringBackoff.getState()).isEqualTo(HealthCheck.State.DOWN);
         assertThat(callsDuringOutage).isEqualTo(1);
+        assertThat(ready.getState()).isEqualTo(HealthCheck.State.UP);
+        assertThat(ready.getMessage())
+                .hasValue("No access token: token service unreachable or failing; the next exchange tries again");
+        assertThat(callsOfTheChecks).isEqualTo(1);
         assertThat(up.getState()).isEqualTo(HealthCheck.State.UP);
+        assertThat(up.getDetails()).containsEntry("token.state", "VALID");
         assertThat(counters().tokenCalls()).isEqualTo(2);
     }
 
@@ -187,6 +208,7 @@ class ChimpyPosProducerHealthCheckTest extends ChimpyPosTestSupport {
             }
         });
 
+        template.send("direct:nowhere", e -> {});
         HealthCheck.Result down =
                 checkOf("chimpyposNowhere:checkUser?userCoupon=APPUSER1").call();
 
@@ -203,11 +225,14 @@ class ChimpyPosProducerHealthCheckTest extends ChimpyPosTestSupport {
     @Test
     void downWhileRateLimitedUntilRetryAfterHasPassed() {
         emulator().control().failNextTokenCalls(1, Fault.tooManyRequests(Duration.ofSeconds(120)));
+        template.send("direct:checkUser", e -> {});
 
         HealthCheck.Result down = producerCheck().call();
         clock.advance(Duration.ofSeconds(60));
         HealthCheck.Result stillDown = producerCheck().call();
         clock.advance(Duration.ofSeconds(61));
+        HealthCheck.Result ready = producerCheck().call();
+        template.send("direct:checkUser", e -> {});
         HealthCheck.Result up = producerCheck().call();
 
         assertThat(down.getState()).isEqualTo(HealthCheck.State.DOWN);
@@ -216,7 +241,8 @@ class ChimpyPosProducerHealthCheckTest extends ChimpyPosTestSupport {
                         .startsWith("No access token: rate limited by the token service; no new attempt until "));
         assertThat(down.getDetails()).containsEntry("last.failure.reason", "RATE_LIMITED");
         assertThat(stillDown.getState()).isEqualTo(HealthCheck.State.DOWN);
-        assertThat(up.getState()).isEqualTo(HealthCheck.State.UP);
+        assertThat(ready.getState()).isEqualTo(HealthCheck.State.UP);
+        assertThat(up.getDetails()).containsEntry("token.state", "VALID");
         assertThat(counters().tokenCalls()).isEqualTo(2);
     }
 
@@ -233,6 +259,7 @@ class ChimpyPosProducerHealthCheckTest extends ChimpyPosTestSupport {
             }
         });
 
+        template.send("direct:untrusted", e -> {});
         HealthCheck.Result down =
                 checkOf("chimpyposUntrusted:checkUser?userCoupon=APPUSER1").call();
 
@@ -254,10 +281,12 @@ class ChimpyPosProducerHealthCheckTest extends ChimpyPosTestSupport {
     }
 
     @Test
-    void aCustomProviderWithoutStatusIsAskedForAToken() throws Exception {
+    void aCustomProviderWithoutStatusIsNeverAskedForAToken() throws Exception {
+        AtomicInteger asked = new AtomicInteger();
         TokenProvider failing = new TokenProvider() {
             @Override
             public io.github.chimpypos.camel.auth.AccessToken getToken() {
+                asked.incrementAndGet();
                 throw new ChimpyPosAuthenticationException(
                         TokenFailureReason.AUTH_SERVICE_UNAVAILABLE, "The vault is sealed");
             }
@@ -276,11 +305,13 @@ class ChimpyPosProducerHealthCheckTest extends ChimpyPosTestSupport {
             }
         });
 
-        HealthCheck.Result down =
+        HealthCheck.Result unknown =
                 checkOf("chimpypos:checkBattery?tokenProvider=#vaultTokens").call();
 
-        assertThat(down.getState()).isEqualTo(HealthCheck.State.DOWN);
-        assertThat(down.getMessage()).hasValue("No access token from the custom token provider: The vault is sealed");
+        assertThat(unknown.getState()).isEqualTo(HealthCheck.State.UNKNOWN);
+        assertThat(unknown.getMessage())
+                .hasValueSatisfying(m -> assertThat(m).contains("shows no status; implement ObservableTokenProvider"));
+        assertThat(asked).hasValue(0);
     }
 
     /** (Re)creates the route and its endpoint with this component-level password, as a redeployment would. */

@@ -20,7 +20,10 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
+import io.github.chimpypos.camel.ChimpyPosAuthenticationException;
 import io.github.chimpypos.camel.auth.DefaultTokenProvider;
 import io.github.chimpypos.camel.auth.ObservableTokenProvider;
 import io.github.chimpypos.camel.auth.TokenProviderSettings;
@@ -40,7 +43,10 @@ import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
-/** The chimpypos health indicator against the emulator: UP with a token, DOWN with the reason, UP after recovery. */
+/**
+ * The chimpypos health indicator against the emulator: UP with a token, DOWN with the reason, UP after recovery. The
+ * indicator never requests a token: the tests ask the provider for one where an exchange would.
+ */
 class ChimpyPosHealthTest {
 
     private static final String WRONG_PASSWORD = "wrong-Passw0rd-for-health";
@@ -66,7 +72,14 @@ class ChimpyPosHealthTest {
     @Test
     void upWithAValidTokenShowingWhenItExpires(ChimpyPosEmulator emulator) {
         runner(emulator).run(context -> {
-            Health health = settledHealth(context);
+            long tokenCalls = emulator.control().counters().tokenCalls();
+            Health beforeAnyExchange = health(context);
+            attempt(context);
+            Health health = health(context);
+
+            assertThat(beforeAnyExchange.getStatus()).isEqualTo(Status.UP);
+            assertThat(beforeAnyExchange.getDetails()).containsEntry("token.state", "NO_TOKEN");
+            assertThat(emulator.control().counters().tokenCalls()).isEqualTo(tokenCalls + 1);
             assertThat(health.getStatus()).isEqualTo(Status.UP);
             assertThat(health.getDetails())
                     .containsEntry("token.state", "VALID")
@@ -83,7 +96,8 @@ class ChimpyPosHealthTest {
         runner(emulator)
                 .withPropertyValues("camel.component.chimpypos.password=" + WRONG_PASSWORD)
                 .run(context -> {
-                    Health first = settledHealth(context);
+                    attempt(context);
+                    Health first = health(context);
                     assertThat(first.getStatus()).isEqualTo(Status.DOWN);
                     assertThat(first.getDetails())
                             .containsEntry("last.failure.reason", "CREDENTIALS_REJECTED")
@@ -106,28 +120,34 @@ class ChimpyPosHealthTest {
     void downWhileTheAuthServiceIsUnavailableThenUpByItself(ChimpyPosEmulator emulator) {
         // an outage that outlasts any number of health checks until the test ends it
         emulator.control().failNextTokenCalls(1_000, Fault.status(503));
-        runner(emulator).run(context -> {
-            Health down = settledHealth(context);
-            assertThat(down.getStatus()).isEqualTo(Status.DOWN);
-            assertThat(down.getDetails())
-                    .containsEntry("last.failure.reason", "AUTH_SERVICE_UNAVAILABLE")
-                    .containsEntry("token.state", "FAILING");
+        // a backoff that outlasts the first check; the next attempt after it finds the auth service back
+        runner(emulator)
+                .withPropertyValues("camel.component.chimpypos.token-retry-initial-backoff=2s")
+                .run(context -> {
+                    attempt(context);
+                    Health down = health(context);
+                    assertThat(down.getStatus()).isEqualTo(Status.DOWN);
+                    assertThat(down.getDetails())
+                            .containsEntry("last.failure.reason", "AUTH_SERVICE_UNAVAILABLE")
+                            .containsEntry("token.state", "FAILING");
 
-            emulator.control().resetState(); // the auth service is back
-            await().atMost(Duration.ofSeconds(30))
-                    .pollInterval(Duration.ofMillis(100))
-                    .until(() -> health(context).getStatus().equals(Status.UP));
-            assertThat(health(context).getDetails())
-                    .containsEntry("token.state", "VALID")
-                    .containsEntry("consecutive.failures", 0);
-        });
+                    emulator.control().resetState(); // the auth service is back
+                    await().atMost(Duration.ofSeconds(30))
+                            .pollInterval(Duration.ofMillis(100))
+                            .until(() -> attempt(context)
+                                    && health(context).getStatus().equals(Status.UP));
+                    assertThat(health(context).getDetails())
+                            .containsEntry("token.state", "VALID")
+                            .containsEntry("consecutive.failures", 0);
+                });
     }
 
     @Test
     void downWhenRateLimited(ChimpyPosEmulator emulator) {
         emulator.control().failNextTokenCalls(1, Fault.tooManyRequests(Duration.ofMinutes(1)));
         runner(emulator).run(context -> {
-            Health health = settledHealth(context);
+            attempt(context);
+            Health health = health(context);
             assertThat(health.getStatus()).isEqualTo(Status.DOWN);
             assertThat(health.getDetails())
                     .containsEntry("last.failure.reason", "RATE_LIMITED")
@@ -139,14 +159,16 @@ class ChimpyPosHealthTest {
     void upWhileTheFirstTokenIsBeingObtainedWithOneTokenRequestOnly(ChimpyPosEmulator emulator) {
         emulator.control().setTokenLatency(Duration.ofSeconds(2));
         runner(emulator).run(context -> {
-            ObservableTokenProvider provider = context.getBean(ObservableTokenProvider.class);
-            ChimpyPosHealthIndicator impatient = new ChimpyPosHealthIndicator(provider, Duration.ofMillis(100));
-            Health waiting = impatient.health();
+            CompletableFuture<Boolean> exchange = CompletableFuture.supplyAsync(() -> attempt(context));
+            Health waiting = await().atMost(Duration.ofSeconds(20))
+                    .until(
+                            () -> health(context),
+                            health -> "RENEWING".equals(health.getDetails().get("token.state")));
             assertThat(waiting.getStatus()).isEqualTo(Status.UP);
             assertThat(waiting.getDetails()).containsEntry("token.state", "RENEWING");
             assertThat(waiting.getDetails()).containsEntry("message", "Obtaining an access token");
-            await().atMost(Duration.ofSeconds(20))
-                    .until(() -> "VALID".equals(impatient.health().getDetails().get("token.state")));
+            assertThat(exchange.get(20, TimeUnit.SECONDS)).isTrue();
+            assertThat(health(context).getDetails()).containsEntry("token.state", "VALID");
             assertThat(emulator.control().counters().tokenCalls()).isEqualTo(1);
         });
     }
@@ -184,16 +206,14 @@ class ChimpyPosHealthTest {
                 .build());
     }
 
-    /**
-     * The health once the first token request has an outcome: on a loaded machine the cold first request may outlast
-     * the indicator's wait, which reports the provider as RENEWING meanwhile.
-     */
-    private static Health settledHealth(AssertableApplicationContext context) {
-        return await().atMost(Duration.ofSeconds(30))
-                .pollInterval(Duration.ofMillis(50))
-                .until(
-                        () -> health(context),
-                        health -> !"RENEWING".equals(health.getDetails().get("token.state")));
+    /** What an exchange does first: asks the provider for a token; true when it got one. */
+    private static boolean attempt(AssertableApplicationContext context) {
+        try {
+            context.getBean(ObservableTokenProvider.class).getToken();
+            return true;
+        } catch (ChimpyPosAuthenticationException e) {
+            return false;
+        }
     }
 
     private static Health health(AssertableApplicationContext context) {

@@ -13,26 +13,30 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.github.chimpypos.camel.auth;
+package io.github.chimpypos.camel.operability;
 
-import java.time.Duration;
-import java.time.temporal.ChronoUnit;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
-import io.github.chimpypos.camel.ChimpyPosAuthenticationException;
+import io.github.chimpypos.camel.auth.TokenEndpointException;
+import io.github.chimpypos.camel.auth.TokenFailureReason;
+import io.github.chimpypos.camel.auth.TokenProviderState;
+import io.github.chimpypos.camel.auth.TokenProviderStatus;
 
 /**
  * The readiness verdict on a token provider: up or down, a message that says why in an operator's words, and
  * details, all without secrets. The Camel health check, the dev console and a Spring health indicator render it.
  *
  * <p>
- * Up while a valid token is held (even when its renewal fails: exchanges still succeed until it expires), while the
- * first token is being obtained, and before any was requested. Down when no valid token is held and the last attempt
- * failed: credentials rejected, access denied, rate limited, token service unreachable, TLS failure, malformed answer.
+ * Judged from a status snapshot alone: the verdict never requests a token, so a probe never waits for the token
+ * service. Up while a valid token is held (even when its renewal fails: exchanges still succeed until it expires),
+ * while the first token is being obtained, before any was requested, and once the wait after a failure that fixes
+ * itself (outage, rate limit, TLS failure, malformed answer) is over: the traffic readiness lets through makes the
+ * next attempt. Down when no valid token is held while a wait is in force (backoff, Retry-After, lockout) or the
+ * credentials were rejected or access denied, which only an operator fixes.
  *
  * @param up      whether exchanges can get an access token now
  * @param message what an operator needs to know first
@@ -40,7 +44,7 @@ import io.github.chimpypos.camel.ChimpyPosAuthenticationException;
  */
 public record TokenProviderHealth(boolean up, String message, Map<String, Object> details) {
 
-    /** Reasons that only an operator fixes: the health check never retries them by itself. */
+    /** Reasons that only an operator fixes: down until then, even when no wait is in force. */
     private static final Set<TokenFailureReason> NEEDS_AN_OPERATOR =
             Set.of(TokenFailureReason.CREDENTIALS_REJECTED, TokenFailureReason.ACCESS_DENIED);
 
@@ -49,44 +53,21 @@ public record TokenProviderHealth(boolean up, String message, Map<String, Object
         details = Collections.unmodifiableMap(new LinkedHashMap<>(details));
     }
 
-    /**
-     * Judges the provider, making at most one token acquisition (the one an exchange would make) when it holds no
-     * valid token and may try now: before the first request, after a lockout reset, or once the backoff after an
-     * outage, a rate limit or a TLS failure is over. That keeps readiness honest without traffic (a service that is
-     * not ready gets no traffic) and never bypasses a backoff or a lockout; rejected credentials are never retried by
-     * the check.
-     */
-    public static TokenProviderHealth check(ObservableTokenProvider provider) {
-        TokenProviderStatus status = provider.status();
-        if (mayTryNow(status)) {
-            try {
-                provider.getToken();
-            } catch (ChimpyPosAuthenticationException | IllegalStateException e) {
-                // the status below tells why
-            }
-            status = provider.status();
-        }
-        return of(status);
-    }
-
-    private static boolean mayTryNow(TokenProviderStatus status) {
-        return switch (status.state()) {
-            case NO_TOKEN -> true;
-            case FAILING -> status.nextAttemptNotBefore() == null && !needsAnOperator(status.lastFailureReason());
-            default -> false;
-        };
-    }
-
     /** Judges a status snapshot as it is. */
     public static TokenProviderHealth of(TokenProviderStatus status) {
-        Map<String, Object> details = details(status);
+        Map<String, Object> details = TokenStatusView.of(status).details();
         TokenProviderState state = status.state();
         if (status.tokenExpiresAt() != null) {
             return new TokenProviderHealth(true, validTokenMessage(status), details);
         }
         boolean failed = status.consecutiveFailures() > 0 && status.lastFailureReason() != null;
-        if (state == TokenProviderState.CREDENTIALS_LOCKED || failed) {
+        if (state == TokenProviderState.CREDENTIALS_LOCKED
+                || failed && (status.nextAttemptNotBefore() != null || needsAnOperator(status.lastFailureReason()))) {
             return new TokenProviderHealth(false, noTokenMessage(status), details);
+        }
+        if (failed) {
+            // the wait is over: ready again, so that the traffic a readiness probe lets through makes the next try
+            return new TokenProviderHealth(true, noTokenMessage(status), details);
         }
         String message = state == TokenProviderState.RENEWING
                 ? "Obtaining an access token"
@@ -97,7 +78,7 @@ public record TokenProviderHealth(boolean up, String message, Map<String, Object
     private static String validTokenMessage(TokenProviderStatus status) {
         StringBuilder message = new StringBuilder("Access token valid until ").append(status.tokenExpiresAt());
         if (status.timeToRenewal() != null) {
-            message.append(", renewal due in ").append(format(status.timeToRenewal()));
+            message.append(", renewal due in ").append(TokenStatusView.text(status.timeToRenewal()));
         }
         if (status.state() == TokenProviderState.CREDENTIALS_LOCKED) {
             message.append("; but renewing it failed: ")
@@ -162,35 +143,5 @@ public record TokenProviderHealth(boolean up, String message, Map<String, Object
             case TLS_FAILURE ->
                 "TLS handshake with the token service failed (check the trust store, the certificate and the host name)";
         };
-    }
-
-    private static Map<String, Object> details(TokenProviderStatus status) {
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("token.state", status.state().name());
-        putIfNotNull(details, "token.expires.at", status.tokenExpiresAt());
-        putIfNotNull(details, "token.renewal.in", format(status.timeToRenewal()));
-        details.put("token.refresh.held", status.refreshTokenHeld());
-        details.put("token.calls", status.tokenCalls());
-        details.put("consecutive.failures", status.consecutiveFailures());
-        putIfNotNull(details, "last.failure.reason", status.lastFailureReason());
-        putIfNotNull(details, "last.error.class", status.lastErrorClass());
-        putIfNotNull(details, "last.error.message", status.lastErrorMessage());
-        putIfNotNull(details, "last.success.at", status.lastSuccessAt());
-        putIfNotNull(details, "next.attempt.not.before", status.nextAttemptNotBefore());
-        putIfNotNull(details, "clock.skew", format(status.estimatedClockSkew()));
-        return details;
-    }
-
-    private static void putIfNotNull(Map<String, Object> details, String key, Object value) {
-        if (value != null) {
-            details.put(key, value instanceof Enum<?> e ? e.name() : value.toString());
-        }
-    }
-
-    /** ISO-8601 in whole seconds, e.g. {@code PT59M30S}; null stays null. */
-    static String format(Duration duration) {
-        return duration == null
-                ? null
-                : duration.truncatedTo(ChronoUnit.SECONDS).toString();
     }
 }

@@ -19,10 +19,8 @@ import java.time.Clock;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.chimpypos.camel.auth.GrantType;
 import io.github.chimpypos.camel.auth.TokenProviderListener;
 import io.github.chimpypos.camel.auth.TokenProviderRegistry;
-import io.github.chimpypos.camel.auth.TokenRequestFormat;
 import io.github.chimpypos.camel.client.ChimpyPosJson;
 import io.github.chimpypos.camel.operability.JmxRegistration;
 import io.github.chimpypos.camel.operability.TokenEventNotifierBridge;
@@ -79,11 +77,7 @@ public class ChimpyPosComponent extends HealthCheckComponent implements SSLConte
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         ChimpyPosOperation operation = ChimpyPosOperation.fromName(remaining, "the endpoint URI");
-        OptionValidation.enumOption("grantType", parameters.get("grantType"), GrantType.class);
-        OptionValidation.enumOption(
-                "tokenRequestFormat", parameters.get("tokenRequestFormat"), TokenRequestFormat.class);
-        OptionValidation.integerOption("slipWidth", parameters.get("slipWidth"));
-        OptionValidation.integerOption("supportCode", parameters.get("supportCode"));
+        OptionValidation.rawUriOptions(parameters);
 
         ChimpyPosConfiguration endpointConfiguration = configuration.copy();
         ChimpyPosEndpoint endpoint = new ChimpyPosEndpoint(uri, this, operation, endpointConfiguration);
@@ -91,7 +85,7 @@ public class ChimpyPosComponent extends HealthCheckComponent implements SSLConte
         if (endpointConfiguration.getSslContextParameters() == null) {
             endpointConfiguration.setSslContextParameters(retrieveGlobalSslContextParameters());
         }
-        OptionValidation.validateEndpointConfiguration(endpointConfiguration);
+        OptionValidation.endpoint(endpointConfiguration);
         return endpoint;
     }
 

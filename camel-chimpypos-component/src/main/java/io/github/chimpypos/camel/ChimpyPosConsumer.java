@@ -24,6 +24,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 
+import io.github.chimpypos.camel.operation.OptionValidation;
 import io.github.chimpypos.camel.polling.PollKeys;
 import io.github.chimpypos.camel.polling.PollState;
 import io.github.chimpypos.camel.polling.PollState.Fingerprint;
@@ -68,34 +69,9 @@ public class ChimpyPosConsumer extends ScheduledPollConsumer {
         this.endpoint = endpoint;
         this.configuration = endpoint.getConfiguration();
         this.keys = PollKeys.of(endpoint.getOperation(), configuration);
-        validate(endpoint, configuration);
+        OptionValidation.consumer(endpoint.getDelay(), configuration);
         this.ownStateRepository = configuration.getStateRepository() == null;
         this.stateRepository = ownStateRepository ? new MemoryStateRepository() : configuration.getStateRepository();
-    }
-
-    private static void validate(ChimpyPosEndpoint endpoint, ChimpyPosConfiguration configuration) {
-        if (endpoint.getDelay() <= 0) {
-            throw new IllegalArgumentException("Invalid option delay " + endpoint.getDelay()
-                    + "; must be positive: the time between two polls (default 60000 ms)");
-        }
-        int concurrent = configuration.getMaxConcurrentRequests();
-        if (concurrent < 1) {
-            throw new IllegalArgumentException("Invalid option maxConcurrentRequests " + concurrent
-                    + "; must be at least 1 (1 polls the keys one after the other)");
-        }
-        if (configuration.getHttpClient() == null && concurrent > configuration.getMaxConnections()) {
-            throw new IllegalArgumentException("Invalid option maxConcurrentRequests " + concurrent
-                    + "; must not exceed maxConnections (" + configuration.getMaxConnections() + ")");
-        }
-        if (configuration.getMaxRequestsPerPoll() < 0) {
-            throw new IllegalArgumentException("Invalid option maxRequestsPerPoll "
-                    + configuration.getMaxRequestsPerPoll() + "; must not be negative (0 polls every key every time)");
-        }
-        double fraction = configuration.getSpreadFraction();
-        if (!(fraction > 0 && fraction <= 1)) {
-            throw new IllegalArgumentException(
-                    "Invalid option spreadFraction " + fraction + "; must be above 0 and at most 1");
-        }
     }
 
     @Override

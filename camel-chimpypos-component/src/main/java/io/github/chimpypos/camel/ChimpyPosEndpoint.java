@@ -113,7 +113,7 @@ public class ChimpyPosEndpoint extends ScheduledPollEndpoint implements Endpoint
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        OptionValidation.validateEndpointConfiguration(configuration);
+        OptionValidation.endpoint(configuration);
 
         HttpClientRegistry shared = getComponent().getHttpClientRegistry();
         SSLContext sslContext = null;

@@ -16,18 +16,18 @@
 package io.github.chimpypos.camel;
 
 import io.github.chimpypos.camel.operability.ChimpyPosProducerHealthCheck;
-import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.WritableHealthCheckRepository;
-import org.apache.camel.support.DefaultAsyncProducer;
+import org.apache.camel.support.DefaultProducer;
 
 /**
- * Resolves the operation (the header {@link ChimpyPosConstants#OPERATION} beats the URI) and hands the exchange to
- * that operation's handler.
+ * Resolves the operation (the header {@link ChimpyPosConstants#OPERATION} beats the URI) and runs it for the exchange.
+ * Synchronous: the calling thread waits for the API's answer (the HTTP client is blocking), so the producer says so
+ * rather than pretending to be asynchronous.
  */
-public class ChimpyPosProducer extends DefaultAsyncProducer {
+public class ChimpyPosProducer extends DefaultProducer {
 
     private final ChimpyPosEndpoint endpoint;
     private WritableHealthCheckRepository healthCheckRepository;
@@ -62,15 +62,8 @@ public class ChimpyPosProducer extends DefaultAsyncProducer {
     }
 
     @Override
-    public boolean process(Exchange exchange, AsyncCallback callback) {
-        try {
-            ChimpyPosOperation operation = resolveOperation(exchange);
-            endpoint.operationRunner().run(operation, exchange);
-        } catch (Exception e) {
-            exchange.setException(e);
-        }
-        callback.done(true);
-        return true;
+    public void process(Exchange exchange) {
+        endpoint.operationRunner().run(resolveOperation(exchange), exchange);
     }
 
     private ChimpyPosOperation resolveOperation(Exchange exchange) {

@@ -15,15 +15,15 @@
  */
 package io.github.chimpypos.camel.operation;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.Arrays;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.github.chimpypos.camel.ChimpyPosConfiguration;
 import io.github.chimpypos.camel.auth.GrantType;
+import io.github.chimpypos.camel.auth.TokenRequestFormat;
+import io.github.chimpypos.camel.transport.HttpsUrls;
 
 /**
  * Fails fast, before any network call, with an {@link IllegalArgumentException} that names the option (or header)
@@ -31,23 +31,24 @@ import io.github.chimpypos.camel.auth.GrantType;
  */
 public final class OptionValidation {
 
-    public static final String RENTAL_TYPES = "pickup, return";
-    public static final Set<Integer> SLIP_WIDTHS = Set.of(32, 42);
+    private static final String RENTAL_TYPES = "pickup, return";
+    private static final Set<Integer> SLIP_WIDTHS = Set.of(32, 42);
 
     private OptionValidation() {}
 
-    /** Everything that does not depend on the message. */
-    public static void validateEndpointConfiguration(ChimpyPosConfiguration configuration) {
-        requireUrl("apiUrl", configuration.getApiUrl(), configuration.isAllowInsecureHttp());
+    /** Before Camel converts the URI parameters: a typo names the option and the accepted values. */
+    public static void rawUriOptions(Map<String, Object> parameters) {
+        enumOption("grantType", parameters.get("grantType"), GrantType.class);
+        enumOption("tokenRequestFormat", parameters.get("tokenRequestFormat"), TokenRequestFormat.class);
+        integerOption("slipWidth", parameters.get("slipWidth"));
+        integerOption("supportCode", parameters.get("supportCode"));
+    }
+
+    /** Everything of an endpoint that does not depend on the message; the component checks it at endpoint creation. */
+    public static void endpoint(ChimpyPosConfiguration configuration) {
+        HttpsUrls.require("apiUrl", configuration.getApiUrl(), configuration.isAllowInsecureHttp());
         if (configuration.getTokenProvider() == null) {
-            requireUrl("tokenUrl", configuration.getTokenUrl(), configuration.isAllowInsecureHttp());
-            requireOption("clientId", configuration.getClientId(), "unless tokenProvider is set");
-            if (configuration.getGrantType() == GrantType.password) {
-                requireOption("username", configuration.getUsername(), "for grantType=password");
-                requireOption("password", configuration.getPassword(), "for grantType=password");
-            } else if (configuration.getGrantType() == GrantType.client_credentials) {
-                requireOption("clientSecret", configuration.getClientSecret(), "for grantType=client_credentials");
-            }
+            tokenOptions(configuration);
         }
         if (configuration.getRentalType() != null) {
             rentalType("option rentalType", configuration.getRentalType());
@@ -57,6 +58,24 @@ public final class OptionValidation {
         }
         requirePositive("connectTimeout", configuration.getConnectTimeout());
         requirePositive("responseTimeout", configuration.getResponseTimeout());
+        requireNotNegative("ioErrorReplays", configuration.getIoErrorReplays());
+        requirePositive("maxConnections", configuration.getMaxConnections());
+        OperationTable.all().forEach(spec -> spec.pathTemplate(configuration));
+    }
+
+    /**
+     * The options of the token lifecycle, for an endpoint without its own tokenProvider and for the Spring Boot
+     * starter's shared provider.
+     */
+    public static void tokenOptions(ChimpyPosConfiguration configuration) {
+        HttpsUrls.require("tokenUrl", configuration.getTokenUrl(), configuration.isAllowInsecureHttp());
+        requireOption("clientId", configuration.getClientId(), "unless tokenProvider is set");
+        if (configuration.getGrantType() == GrantType.password) {
+            requireOption("username", configuration.getUsername(), "for grantType=password");
+            requireOption("password", configuration.getPassword(), "for grantType=password");
+        } else if (configuration.getGrantType() == GrantType.client_credentials) {
+            requireOption("clientSecret", configuration.getClientSecret(), "for grantType=client_credentials");
+        }
         requirePositive("tokenMaxWait", configuration.getTokenMaxWait());
         requirePositive("tokenRetryInitialBackoff", configuration.getTokenRetryInitialBackoff());
         requirePositive("tokenRetryMaxBackoff", configuration.getTokenRetryMaxBackoff());
@@ -64,49 +83,35 @@ public final class OptionValidation {
         requireNotNegative("refreshMargin", configuration.getRefreshMargin());
         requireNotNegative("credentialsRejectedQuietPeriod", configuration.getCredentialsRejectedQuietPeriod());
         requireNotNegative("tokenMaxRetries", configuration.getTokenMaxRetries());
-        requireNotNegative("ioErrorReplays", configuration.getIoErrorReplays());
-        requirePositive("maxConnections", configuration.getMaxConnections());
-        OperationTable.all().forEach(spec -> spec.pathTemplate(configuration));
     }
 
-    /** An absolute https:// URL with a host, without user info, query or fragment. */
-    public static URI requireUrl(String option, String value, boolean allowInsecureHttp) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("Missing required option " + option + " (an https:// URL)");
+    /** What a consumer needs beside its keys (which {@code PollKeys} checks), at route start. */
+    public static void consumer(long delay, ChimpyPosConfiguration configuration) {
+        if (delay <= 0) {
+            throw new IllegalArgumentException("Invalid option delay " + delay
+                    + "; must be positive: the time between two polls (default 60000 ms)");
         }
-        URI uri;
-        try {
-            uri = new URI(value.trim());
-        } catch (URISyntaxException e) {
+        int concurrent = configuration.getMaxConcurrentRequests();
+        if (concurrent < 1) {
+            throw new IllegalArgumentException("Invalid option maxConcurrentRequests " + concurrent
+                    + "; must be at least 1 (1 polls the keys one after the other)");
+        }
+        if (configuration.getHttpClient() == null && concurrent > configuration.getMaxConnections()) {
+            throw new IllegalArgumentException("Invalid option maxConcurrentRequests " + concurrent
+                    + "; must not exceed maxConnections (" + configuration.getMaxConnections() + ")");
+        }
+        if (configuration.getMaxRequestsPerPoll() < 0) {
+            throw new IllegalArgumentException("Invalid option maxRequestsPerPoll "
+                    + configuration.getMaxRequestsPerPoll() + "; must not be negative (0 polls every key every time)");
+        }
+        double fraction = configuration.getSpreadFraction();
+        if (!(fraction > 0 && fraction <= 1)) {
             throw new IllegalArgumentException(
-                    "Invalid option " + option + ": not a URL (" + e.getReason() + " at index " + e.getIndex() + ")",
-                    e);
+                    "Invalid option spreadFraction " + fraction + "; must be above 0 and at most 1");
         }
-        String scheme = uri.getScheme() == null ? null : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!"https".equals(scheme) && !"http".equals(scheme)) {
-            throw new IllegalArgumentException(
-                    "Invalid option " + option + ": the URL must start with https:// but was " + safe(uri));
-        }
-        if ("http".equals(scheme) && !allowInsecureHttp) {
-            throw new IllegalArgumentException("Invalid option " + option + ": plain http:// is rejected because"
-                    + " tokens and credentials would travel in clear text; use https:// (allowInsecureHttp=true"
-                    + " exists for tests against a local server only)");
-        }
-        if (uri.getHost() == null || uri.getHost().isEmpty()) {
-            throw new IllegalArgumentException("Invalid option " + option + ": the URL has no host: " + safe(uri));
-        }
-        if (uri.getRawUserInfo() != null) {
-            throw new IllegalArgumentException("Invalid option " + option
-                    + ": credentials in the URL are not supported; use the username and password options");
-        }
-        if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-            throw new IllegalArgumentException(
-                    "Invalid option " + option + ": the URL must not have a query or fragment: " + safe(uri));
-        }
-        return uri;
     }
 
-    public static String rentalType(String source, String value) {
+    static String rentalType(String source, String value) {
         if (!"pickup".equals(value) && !"return".equals(value)) {
             throw new IllegalArgumentException(
                     "Invalid " + source + " '" + value + "'; accepted values: " + RENTAL_TYPES);
@@ -114,7 +119,7 @@ public final class OptionValidation {
         return value;
     }
 
-    public static Integer slipWidth(String source, Integer value) {
+    static Integer slipWidth(String source, Integer value) {
         if (!SLIP_WIDTHS.contains(value)) {
             throw new IllegalArgumentException("Invalid " + source + " " + value + "; accepted values: 32, 42");
         }
@@ -125,7 +130,7 @@ public final class OptionValidation {
      * Checks a raw enum option value before Camel converts it, so that a typo names the option and the accepted
      * values instead of failing deep in the type conversion. Matching is case-insensitive like Camel's.
      */
-    public static <E extends Enum<E>> void enumOption(String option, Object value, Class<E> type) {
+    private static <E extends Enum<E>> void enumOption(String option, Object value, Class<E> type) {
         if (!(value instanceof String text) || text.startsWith("#")) {
             return;
         }
@@ -138,7 +143,7 @@ public final class OptionValidation {
     }
 
     /** Checks a raw integer option value before Camel converts it. */
-    public static void integerOption(String option, Object value) {
+    private static void integerOption(String option, Object value) {
         if (value instanceof String text
                 && !text.startsWith("#")
                 && !text.trim().matches("-?\\d+")) {
@@ -163,10 +168,5 @@ public final class OptionValidation {
         if (value < 0) {
             throw new IllegalArgumentException("Invalid option " + option + " " + value + "; must not be negative");
         }
-    }
-
-    /** The URL without user info, which may hold credentials. */
-    private static String safe(URI uri) {
-        return uri.getRawUserInfo() == null ? uri.toString() : "(URL with credentials)";
     }
 }

@@ -23,31 +23,31 @@ import java.util.function.BooleanSupplier;
 /**
  * Spreads the requests of one poll evenly over a window instead of sending them in a burst: request {@code i} of
  * {@code n} starts no earlier than {@code i * window / n} after the first. Time comes from a {@link Clock} and waiting
- * from a {@link Sleeper} (the system clock and a real sleep by default), so tests pace on a fake clock without
+ * from a {@link PauseBetweenRequests} (the system clock and a real sleep by default), so tests pace on a fake clock without
  * waiting.
  */
 public final class RequestPacer {
 
-    /** Waits; the real one sleeps the thread. */
+    /** Waits between two requests of a poll; the real one sleeps the thread. */
     @FunctionalInterface
-    public interface Sleeper {
+    public interface PauseBetweenRequests {
 
-        Sleeper REAL = duration -> Thread.sleep(duration.toMillis(), duration.toNanosPart() % 1_000_000);
+        PauseBetweenRequests REAL = duration -> Thread.sleep(duration.toMillis(), duration.toNanosPart() % 1_000_000);
 
-        void sleep(Duration duration) throws InterruptedException;
+        void pause(Duration duration) throws InterruptedException;
     }
 
     /** Longest single wait, so that a stopping consumer is not held up by a long pause. */
     private static final Duration MAX_SINGLE_WAIT = Duration.ofSeconds(1);
 
-    public static final RequestPacer REAL = new RequestPacer(Clock.systemUTC(), Sleeper.REAL);
+    public static final RequestPacer REAL = new RequestPacer(Clock.systemUTC(), PauseBetweenRequests.REAL);
 
     private final Clock clock;
-    private final Sleeper sleeper;
+    private final PauseBetweenRequests pause;
 
-    public RequestPacer(Clock clock, Sleeper sleeper) {
+    public RequestPacer(Clock clock, PauseBetweenRequests pause) {
         this.clock = clock;
-        this.sleeper = sleeper;
+        this.pause = pause;
     }
 
     /** The pace of a poll of {@code requests} requests spread over {@code window}; zero sends them at once. */
@@ -85,7 +85,7 @@ public final class RequestPacer {
                     return false;
                 }
                 Duration step = wait.compareTo(MAX_SINGLE_WAIT) > 0 ? MAX_SINGLE_WAIT : wait;
-                sleeper.sleep(step);
+                pause.pause(step);
                 wait = wait.minus(step);
             }
             return running.getAsBoolean();

@@ -22,6 +22,7 @@ import javax.net.ssl.SSLContext;
 import io.github.chimpypos.camel.ChimpyPosComponent;
 import io.github.chimpypos.camel.ChimpyPosConfiguration;
 import io.github.chimpypos.camel.auth.TokenProviderSettings;
+import io.github.chimpypos.camel.operation.OptionValidation;
 import org.apache.camel.CamelContext;
 import org.apache.camel.support.jsse.SSLContextParameters;
 
@@ -40,6 +41,8 @@ final class ChimpyPosTokenProviderSettings {
             throw new IllegalArgumentException(
                     "Missing " + ChimpyPosComponentAutoConfiguration.PREFIX + ".token-url (an https:// URL)");
         }
+        // the same checks, and option names, as an endpoint URI gets
+        OptionValidation.tokenOptions(configuration);
         return configuration.toTokenProviderSettings(sslContext(component, camelContext), component.getClock());
     }
 

@@ -141,6 +141,22 @@ class ChimpyPosComponentAutoConfigurationTest {
     }
 
     @Test
+    void theSharedProviderIsValidatedLikeAnEndpointUriWithTheRealOptionNames() {
+        runner.withPropertyValues(
+                        "camel.component.chimpypos.api-url=https://pos.example.test",
+                        "camel.component.chimpypos.token-url=https://auth.example.test/oauth/token",
+                        "camel.component.chimpypos.client-id=shop-client",
+                        "camel.component.chimpypos.username=shop",
+                        "camel.component.chimpypos.password=s3cret-from-properties",
+                        "camel.component.chimpypos.token-retry-initial-backoff=0s")
+                .run(context -> assertThat(context)
+                        .getFailure()
+                        .rootCause()
+                        .isInstanceOf(IllegalArgumentException.class)
+                        .hasMessage("Invalid option tokenRetryInitialBackoff 0; must be positive"));
+    }
+
+    @Test
     void anEndpointWithOtherCredentialsGetsItsOwnProvider() {
         runner.withPropertyValues(
                         "camel.component.chimpypos.api-url=https://pos.example.test",

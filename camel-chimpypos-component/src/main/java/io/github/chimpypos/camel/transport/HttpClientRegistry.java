@@ -15,12 +15,6 @@
  */
 package io.github.chimpypos.camel.transport;
 
-import java.io.IOException;
-import java.security.GeneralSecurityException;
-import java.util.HashMap;
-import java.util.IdentityHashMap;
-import java.util.Iterator;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import javax.net.ssl.SSLContext;
@@ -31,7 +25,7 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.core5.io.CloseMode;
 
 /**
- * Shares what endpoints with equal settings can use together, reference counted like the token provider registry:
+ * Shares what endpoints with equal settings can use together, reference counted ({@link RefCountedMap}):
  * one {@link SSLContext} per {@link SSLContextParameters} instance (building one costs a key store load and Camel's
  * filter patterns), and one pooled HTTP client per {@link HttpClientSettings} (SSL context, timeouts, pool size),
  * closed when its last user releases it. Every acquire must be paired with one release. Thread-safe.
@@ -39,17 +33,8 @@ import org.apache.hc.core5.io.CloseMode;
 public final class HttpClientRegistry implements AutoCloseable {
 
     private final Function<HttpClientSettings, CloseableHttpClient> factory;
-    private final Map<SSLContextParameters, Counted<SSLContext>> sslContexts = new IdentityHashMap<>();
-    private final Map<HttpClientSettings, Counted<CloseableHttpClient>> httpClients = new HashMap<>();
-
-    private static final class Counted<T> {
-        final T value;
-        int users;
-
-        Counted(T value) {
-            this.value = value;
-        }
-    }
+    private final RefCountedMap<SSLContextParameters, SSLContext> sslContexts = RefCountedMap.byIdentity();
+    private final RefCountedMap<HttpClientSettings, CloseableHttpClient> httpClients = RefCountedMap.byEquality();
 
     public HttpClientRegistry() {
         this(HttpClientFactory::create);
@@ -60,48 +45,30 @@ public final class HttpClientRegistry implements AutoCloseable {
         this.factory = Objects.requireNonNull(factory, "factory");
     }
 
-    /** The SSL context of these parameters, created on first use; pair with {@link #releaseSslContext}. */
+    /**
+     * The SSL context of these parameters, created on first use; pair with {@link #releaseSslContext}.
+     *
+     * @throws Exception what {@link SSLContextParameters#createSSLContext} throws (key or trust store not loaded)
+     */
     public synchronized SSLContext acquireSslContext(SSLContextParameters parameters, CamelContext camelContext)
-            throws GeneralSecurityException, IOException {
-        Counted<SSLContext> entry = sslContexts.get(parameters);
-        if (entry == null) {
-            entry = new Counted<>(parameters.createSSLContext(camelContext));
-            sslContexts.put(parameters, entry);
-        }
-        entry.users++;
-        return entry.value;
+            throws Exception {
+        return sslContexts.acquire(parameters, key -> key.createSSLContext(camelContext));
     }
 
     /** Gives back an SSL context obtained from {@link #acquireSslContext}; forgets it after its last user. */
     public synchronized void releaseSslContext(SSLContextParameters parameters) {
-        Counted<SSLContext> entry = sslContexts.get(parameters);
-        if (entry != null && --entry.users <= 0) {
-            sslContexts.remove(parameters);
-        }
+        sslContexts.releaseKey(parameters);
     }
 
     /** The HTTP client for these settings, created on first use; pair with {@link #release}. */
     public synchronized CloseableHttpClient acquire(HttpClientSettings settings) {
-        Counted<CloseableHttpClient> entry = httpClients.get(settings);
-        if (entry == null) {
-            entry = new Counted<>(factory.apply(settings));
-            httpClients.put(settings, entry);
-        }
-        entry.users++;
-        return entry.value;
+        return httpClients.acquire(settings, factory::apply);
     }
 
     /** Gives back a client obtained from {@link #acquire}; closes it after its last user. Ignores unknown clients. */
     public synchronized void release(CloseableHttpClient client) {
-        for (Iterator<Counted<CloseableHttpClient>> it = httpClients.values().iterator(); it.hasNext(); ) {
-            Counted<CloseableHttpClient> entry = it.next();
-            if (entry.value == client) {
-                if (--entry.users <= 0) {
-                    it.remove();
-                    client.close(CloseMode.GRACEFUL);
-                }
-                return;
-            }
+        if (httpClients.release(client)) {
+            client.close(CloseMode.GRACEFUL);
         }
     }
 
@@ -118,10 +85,7 @@ public final class HttpClientRegistry implements AutoCloseable {
     /** Closes every client regardless of its users. */
     @Override
     public synchronized void close() {
-        for (Counted<CloseableHttpClient> entry : httpClients.values()) {
-            entry.value.close(CloseMode.GRACEFUL);
-        }
-        httpClients.clear();
+        httpClients.clear().forEach(client -> client.close(CloseMode.GRACEFUL));
         sslContexts.clear();
     }
 

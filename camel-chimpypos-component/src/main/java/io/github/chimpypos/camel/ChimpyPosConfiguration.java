@@ -54,382 +54,185 @@ public class ChimpyPosConfiguration implements Cloneable {
 
     // connection
 
-    @UriParam(
-            label = "common",
-            description = "Base URL of the PoS API, e.g. https://pos-api.sandbox.example; the operation paths are"
-                    + " appended to it. Must be https:// unless allowInsecureHttp is set. Required.")
+    @UriParam(label = "common")
     private String apiUrl;
 
-    @UriParam(
-            label = "advanced",
-            defaultValue = "10s",
-            javaType = "java.time.Duration",
-            description = "Time allowed to open a connection (TLS handshake included) to the API and the token"
-                    + " service, and to lease one from the pool.")
+    @UriParam(label = "advanced", defaultValue = "10s", javaType = "java.time.Duration")
     private long connectTimeout = 10_000;
 
-    @UriParam(
-            label = "advanced",
-            defaultValue = "30s",
-            javaType = "java.time.Duration",
-            description = "Time allowed between sending a request and receiving its answer.")
+    @UriParam(label = "advanced", defaultValue = "30s", javaType = "java.time.Duration")
     private long responseTimeout = 30_000;
 
-    @UriParam(
-            label = "advanced",
-            defaultValue = "20",
-            description = "Size of the connection pool to the PoS API, per endpoint.")
+    @UriParam(label = "advanced", defaultValue = "20")
     private int maxConnections = 20;
 
-    @UriParam(
-            label = "advanced",
-            description = "An Apache HttpClient 5 to use for the PoS API instead of creating one; the endpoint"
-                    + " does not close it. sslContextParameters, the timeouts and maxConnections then do not apply"
-                    + " to API calls.")
+    @UriParam(label = "advanced")
     private CloseableHttpClient httpClient;
 
-    @UriParam(
-            label = "producer,advanced",
-            defaultValue = "1",
-            description = "How often a request whose outcome is unknown after an I/O error (timeout, connection"
-                    + " reset) is replayed. Only requests that cannot create a second rental are replayed: GETs,"
-                    + " cancelRental, and the POSTs that carry a partner transaction id.")
+    @UriParam(label = "producer,advanced", defaultValue = "1")
     private int ioErrorReplays = 1;
 
     // security: the token service and TLS
 
-    @UriParam(
-            label = "security",
-            description = "URL of the token service, e.g. https://auth.example/oauth/token. Required unless"
-                    + " tokenProvider is set.")
+    @UriParam(label = "security")
     private String tokenUrl;
 
-    @UriParam(label = "security", description = "The client id issued by Chimpy. Required unless tokenProvider is set.")
+    @UriParam(label = "security")
     private String clientId;
 
-    @UriParam(label = "security", description = "The API identifier (audience) issued by Chimpy.")
+    @UriParam(label = "security")
     private String audience;
 
-    @UriParam(label = "security", description = "The partner user name. Required for the password grant.")
+    @UriParam(label = "security")
     private String username;
 
-    @UriParam(label = "security", secret = true, description = "The partner password. Required for the password grant.")
+    @UriParam(label = "security", secret = true)
     private String password;
 
-    @UriParam(
-            label = "security",
-            secret = true,
-            description = "The client secret, for confidential clients and the client_credentials grant.")
+    @UriParam(label = "security", secret = true)
     private String clientSecret;
 
-    @UriParam(
-            label = "security",
-            defaultValue = "offline_access",
-            description = "The scope to request; offline_access asks for a refresh token (sliding session).")
+    @UriParam(label = "security", defaultValue = "offline_access")
     private String scope = "offline_access";
 
-    @UriParam(
-            label = "security",
-            defaultValue = "password",
-            enums = "password,client_credentials",
-            description = "The OAuth grant used when there is no refresh token: password (as Chimpy documents it)"
-                    + " or client_credentials.")
+    @UriParam(label = "security", defaultValue = "password", enums = "password,client_credentials")
     private GrantType grantType = GrantType.password;
 
-    @UriParam(
-            label = "security",
-            defaultValue = "json",
-            enums = "json,form",
-            description = "How the token request is encoded: json as Chimpy documents it, or form"
-                    + " (application/x-www-form-urlencoded) for RFC 6749 servers such as Keycloak.")
+    @UriParam(label = "security", defaultValue = "json", enums = "json,form")
     private TokenRequestFormat tokenRequestFormat = TokenRequestFormat.json;
 
-    @UriParam(
-            label = "security,advanced",
-            description = "A TokenProvider to use instead of the shared one the component builds from the token"
-                    + " options.")
+    @UriParam(label = "security,advanced")
     private TokenProvider tokenProvider;
 
-    @UriParam(
-            label = "security",
-            defaultValue = "true",
-            description =
-                    "Whether to renew with the refresh token (sliding session) before falling back to the" + " grant.")
+    @UriParam(label = "security", defaultValue = "true")
     private boolean useRefreshToken = true;
 
-    @UriParam(
-            label = "security,advanced",
-            defaultValue = "60s",
-            javaType = "java.time.Duration",
-            description = "How long before expiry the token is renewed in the background; clamped for short-lived"
-                    + " tokens.")
+    @UriParam(label = "security,advanced", defaultValue = "60s", javaType = "java.time.Duration")
     private long refreshMargin = 60_000;
 
-    @UriParam(
-            label = "security,advanced",
-            defaultValue = "5m",
-            javaType = "java.time.Duration",
-            description = "After the token service rejected the credentials, how long no new grant is attempted"
-                    + " (exchanges fail fast meanwhile), so that a wrong password cannot lock the account.")
+    @UriParam(label = "security,advanced", defaultValue = "5m", javaType = "java.time.Duration")
     private long credentialsRejectedQuietPeriod = 300_000;
 
-    @UriParam(
-            label = "security,advanced",
-            defaultValue = "3",
-            description = "How often a failed token request (5xx, timeout, 429) is retried.")
+    @UriParam(label = "security,advanced", defaultValue = "3")
     private int tokenMaxRetries = 3;
 
-    @UriParam(
-            label = "security,advanced",
-            defaultValue = "500ms",
-            javaType = "java.time.Duration",
-            description = "First backoff between token request retries; it doubles, with jitter.")
+    @UriParam(label = "security,advanced", defaultValue = "500ms", javaType = "java.time.Duration")
     private long tokenRetryInitialBackoff = 500;
 
-    @UriParam(
-            label = "security,advanced",
-            defaultValue = "30s",
-            javaType = "java.time.Duration",
-            description = "Longest backoff between token request retries.")
+    @UriParam(label = "security,advanced", defaultValue = "30s", javaType = "java.time.Duration")
     private long tokenRetryMaxBackoff = 30_000;
 
-    @UriParam(
-            label = "security,advanced",
-            defaultValue = "30s",
-            javaType = "java.time.Duration",
-            description = "Longest time an exchange waits for a token before it fails.")
+    @UriParam(label = "security,advanced", defaultValue = "30s", javaType = "java.time.Duration")
     private long tokenMaxWait = 30_000;
 
-    @UriParam(
-            label = "security,advanced",
-            defaultValue = "10m",
-            javaType = "java.time.Duration",
-            description = "Longest Retry-After of the token service (HTTP 429) that is honoured; a longer one is cut"
-                    + " to this.")
+    @UriParam(label = "security,advanced", defaultValue = "10m", javaType = "java.time.Duration")
     private long tokenMaxRetryAfter = 600_000;
 
-    @UriParam(
-            label = "security",
-            description = "TLS settings (trust store, client certificate) for the API and the token service; the"
-                    + " JVM default trust store when not set.")
+    @UriParam(label = "security")
     private SSLContextParameters sslContextParameters;
 
-    @UriParam(
-            label = "security",
-            defaultValue = "false",
-            security = "insecure:ssl",
-            insecureValue = "true",
-            description = "For tests against a local server only: accept http:// URLs for the API and the token"
-                    + " service. Tokens and passwords then travel in clear text.")
+    @UriParam(label = "security", defaultValue = "false", security = "insecure:ssl", insecureValue = "true")
     private boolean allowInsecureHttp;
 
     // path templates
 
-    @UriParam(
-            label = "advanced",
-            defaultValue = DEFAULT_CHECK_BATTERY_PATH,
-            description = "Path template of checkBattery (GET); variables: {battery_id}.")
+    @UriParam(label = "advanced", defaultValue = DEFAULT_CHECK_BATTERY_PATH)
     private String checkBatteryPath = DEFAULT_CHECK_BATTERY_PATH;
 
-    @UriParam(
-            label = "advanced",
-            defaultValue = DEFAULT_CHECK_USER_PATH,
-            description = "Path template of checkUser (GET); variables: {user_coupon}.")
+    @UriParam(label = "advanced", defaultValue = DEFAULT_CHECK_USER_PATH)
     private String checkUserPath = DEFAULT_CHECK_USER_PATH;
 
-    @UriParam(
-            label = "advanced",
-            defaultValue = DEFAULT_RENTAL_PATH,
-            description = "Path template of getRentalPricing (GET); variables: {rental_type}, {location_id},"
-                    + " {battery_id}, {user_coupon}. A [...] section is left out when its variables have no value.")
+    @UriParam(label = "advanced", defaultValue = DEFAULT_RENTAL_PATH)
     private String getRentalPricingPath = DEFAULT_RENTAL_PATH;
 
-    @UriParam(
-            label = "advanced",
-            defaultValue = DEFAULT_RENTAL_PATH,
-            description = "Path template of createRental (POST); variables as getRentalPricingPath.")
+    @UriParam(label = "advanced", defaultValue = DEFAULT_RENTAL_PATH)
     private String createRentalPath = DEFAULT_RENTAL_PATH;
 
-    @UriParam(
-            label = "advanced",
-            defaultValue = DEFAULT_CANCEL_RENTAL_PATH,
-            description = "Path template of cancelRental (PUT); variables: {partner_transaction_id}.")
+    @UriParam(label = "advanced", defaultValue = DEFAULT_CANCEL_RENTAL_PATH)
     private String cancelRentalPath = DEFAULT_CANCEL_RENTAL_PATH;
 
-    @UriParam(
-            label = "advanced",
-            defaultValue = DEFAULT_STATION_PRICING_PATH,
-            description = "Path template of getStationPricing (GET); variables: {external_id}.")
+    @UriParam(label = "advanced", defaultValue = DEFAULT_STATION_PRICING_PATH)
     private String getStationPricingPath = DEFAULT_STATION_PRICING_PATH;
 
-    @UriParam(
-            label = "advanced",
-            defaultValue = DEFAULT_STATION_PICKUP_PATH,
-            description = "Path template of createStationPickup (POST); variables: {external_id}.")
+    @UriParam(label = "advanced", defaultValue = DEFAULT_STATION_PICKUP_PATH)
     private String createStationPickupPath = DEFAULT_STATION_PICKUP_PATH;
 
     // producer behaviour
 
-    @UriParam(
-            label = "producer",
-            defaultValue = "false",
-            description = "Whether a business error (HTTP 200 with status=error) throws ChimpyPosBusinessException;"
-                    + " by default it only sets the result headers.")
+    @UriParam(label = "producer", defaultValue = "false")
     private boolean throwOnBusinessError;
 
-    @UriParam(
-            label = "producer",
-            defaultValue = "false",
-            description = "Whether createRental and createStationPickup generate a unique partner transaction id"
-                    + " when none is given, so that the rental can be cancelled later and a replay after a timeout"
-                    + " cannot create a second one; the header CamelChimpyPosPartnerTransactionId returns it.")
+    @UriParam(label = "producer", defaultValue = "false")
     private boolean generatePartnerTransactionId;
 
     // operation parameters: each one is overridden by the header of the same name
 
-    @UriParam(
-            label = "producer",
-            description = "The battery (powerbank) id; header CamelChimpyPosBatteryId overrides it. Required by"
-                    + " checkBattery, getRentalPricing and createRental.")
+    @UriParam(label = "producer")
     private String batteryId;
 
-    @UriParam(
-            label = "producer",
-            description = "The shop (point of sale) id; header CamelChimpyPosLocationId overrides it. Required by"
-                    + " getRentalPricing and createRental.")
+    @UriParam(label = "producer")
     private String locationId;
 
-    @UriParam(
-            label = "producer",
-            enums = "pickup,return",
-            description = "pickup or return; header CamelChimpyPosRentalType overrides it. Required by"
-                    + " checkBattery, getRentalPricing and createRental.")
+    @UriParam(label = "producer", enums = "pickup,return")
     private String rentalType;
 
-    @UriParam(
-            label = "producer",
-            description = "The user coupon (app QR code, SwissPass, SMS or paper coupon); header"
-                    + " CamelChimpyPosUserCoupon overrides it. Required by checkUser, optional for rentals.")
+    @UriParam(label = "producer")
     private String userCoupon;
 
-    @UriParam(
-            label = "producer",
-            description = "The external id of a Chimpy Station, e.g. abc1; header CamelChimpyPosStationId overrides"
-                    + " it. Required by getStationPricing and createStationPickup.")
+    @UriParam(label = "producer")
     private String stationId;
 
-    @UriParam(
-            label = "producer",
-            description = "The partner's unique transaction id; header CamelChimpyPosPartnerTransactionId overrides"
-                    + " it. Required by cancelRental; for createRental and createStationPickup it makes replays safe"
-                    + " and a later cancel possible.")
+    @UriParam(label = "producer")
     private String partnerTransactionId;
 
-    @UriParam(
-            label = "producer",
-            description = "The terminal id in the partner's numbering; header CamelChimpyPosPartnerTerminalId"
-                    + " overrides it.")
+    @UriParam(label = "producer")
     private String partnerTerminalId;
 
-    @UriParam(
-            label = "producer",
-            description = "Language of the answer's messages, a 2-letter ISO 639-1 code such as de, fr, it or en;"
-                    + " header CamelChimpyPosLang overrides it.")
+    @UriParam(label = "producer")
     private String lang;
 
-    @UriParam(
-            label = "producer",
-            enums = "32,42",
-            description = "Sales-slip width in characters, 32 or 42 (the API's default is 42); header"
-                    + " CamelChimpyPosSlipWidth overrides it.")
+    @UriParam(label = "producer", enums = "32,42")
     private Integer slipWidth;
 
-    @UriParam(
-            label = "producer",
-            description = "Physical problem code of a returned battery (200 = cable missing); header"
-                    + " CamelChimpyPosSupportCode overrides it.")
+    @UriParam(label = "producer")
     private Integer supportCode;
 
-    @UriParam(
-            label = "producer",
-            description = "The Auth0 id of the logged-in app user, whose coupons may change the price; header"
-                    + " CamelChimpyPosAuth0Id overrides it.")
+    @UriParam(label = "producer")
     private String auth0Id;
 
     // consumer: what to poll, what to emit, how politely
 
-    @UriParam(
-            label = "consumer",
-            description = "Consumer of getStationPricing: the stations to poll, comma separated external ids (e.g."
-                    + " abc1,zrh1). keysSupplier replaces it for lists that change at run time.")
+    @UriParam(label = "consumer")
     private String stationIds;
 
-    @UriParam(
-            label = "consumer",
-            description = "Consumer of checkBattery and getRentalPricing: the batteries to poll, comma separated ids."
-                    + " keysSupplier replaces it for lists that change at run time.")
+    @UriParam(label = "consumer")
     private String batteryIds;
 
-    @UriParam(
-            label = "consumer",
-            description = "Consumer of checkUser: the user coupons to poll, comma separated. keysSupplier replaces it"
-                    + " for lists that change at run time.")
+    @UriParam(label = "consumer")
     private String userCoupons;
 
-    @UriParam(
-            label = "consumer,advanced",
-            description = "A bean that supplies the keys to poll (station ids, battery ids or user coupons, by"
-                    + " operation) at every poll, for lists that change at run time; replaces stationIds, batteryIds"
-                    + " and userCoupons.")
+    @UriParam(label = "consumer,advanced")
     private Supplier<Collection<String>> keysSupplier;
 
-    @UriParam(
-            label = "consumer",
-            defaultValue = "false",
-            description = "Whether the consumer emits an exchange for a key only when its result differs from the last"
-                    + " one seen (status, error type, prices), instead of one exchange per key and poll.")
+    @UriParam(label = "consumer", defaultValue = "false")
     private boolean onlyChanges;
 
-    @UriParam(
-            label = "consumer",
-            defaultValue = "true",
-            description = "With onlyChanges: whether the first result of a key without a last-seen state (after a"
-                    + " fresh start with the in-memory state repository) is emitted. With false it is only recorded.")
+    @UriParam(label = "consumer", defaultValue = "true")
     private boolean emitInitialState = true;
 
-    @UriParam(
-            label = "consumer,advanced",
-            description = "Where the consumer keeps the last-seen state of every key, e.g. a FileStateRepository so"
-                    + " that a restart does not emit everything again. An in-memory repository per consumer by"
-                    + " default. Consumers polling the same keys need their own repositories.")
+    @UriParam(label = "consumer,advanced")
     private StateRepository<String, String> stateRepository;
 
-    @UriParam(
-            label = "consumer",
-            defaultValue = "0",
-            description = "Most requests one poll sends; the remaining keys follow in the next polls, in turn, so that"
-                    + " every key is polled. 0 polls every key at every poll.")
+    @UriParam(label = "consumer", defaultValue = "0")
     private int maxRequestsPerPoll;
 
-    @UriParam(
-            label = "consumer",
-            defaultValue = "1",
-            description = "Most requests of one consumer in flight at the same time; 1 polls the keys one after the"
-                    + " other.")
+    @UriParam(label = "consumer", defaultValue = "1")
     private int maxConcurrentRequests = 1;
 
-    @UriParam(
-            label = "consumer",
-            defaultValue = "true",
-            description = "Whether the requests of one poll are spread evenly over spreadFraction of the delay"
-                    + " instead of being sent in a burst.")
+    @UriParam(label = "consumer", defaultValue = "true")
     private boolean spreadRequests = true;
 
-    @UriParam(
-            label = "consumer,advanced",
-            defaultValue = "0.5",
-            description = "With spreadRequests: the share of the delay (above 0, at most 1) over which the requests of"
-                    + " one poll are spread.")
+    @UriParam(label = "consumer,advanced", defaultValue = "0.5")
     private double spreadFraction = 0.5;
 
     /** A deep enough copy for an endpoint: every option is a value or a shared bean. */
@@ -482,6 +285,10 @@ public class ChimpyPosConfiguration implements Cloneable {
         return apiUrl;
     }
 
+    /**
+     * Base URL of the PoS API, e.g. https://pos-api.sandbox.example; the operation paths are appended to it. Must be
+     * https:// unless allowInsecureHttp is set. Required.
+     */
     public void setApiUrl(String apiUrl) {
         this.apiUrl = apiUrl;
     }
@@ -490,6 +297,10 @@ public class ChimpyPosConfiguration implements Cloneable {
         return connectTimeout;
     }
 
+    /**
+     * Time allowed to open a connection (TLS handshake included) to the API and the token service, and to lease one
+     * from the pool.
+     */
     public void setConnectTimeout(long connectTimeout) {
         this.connectTimeout = connectTimeout;
     }
@@ -498,6 +309,7 @@ public class ChimpyPosConfiguration implements Cloneable {
         return responseTimeout;
     }
 
+    /** Time allowed between sending a request and receiving its answer. */
     public void setResponseTimeout(long responseTimeout) {
         this.responseTimeout = responseTimeout;
     }
@@ -506,6 +318,7 @@ public class ChimpyPosConfiguration implements Cloneable {
         return maxConnections;
     }
 
+    /** Size of the connection pool to the PoS API, per endpoint. */
     public void setMaxConnections(int maxConnections) {
         this.maxConnections = maxConnections;
     }
@@ -514,6 +327,10 @@ public class ChimpyPosConfiguration implements Cloneable {
         return httpClient;
     }
 
+    /**
+     * An Apache HttpClient 5 to use for the PoS API instead of creating one; the endpoint does not close it.
+     * sslContextParameters, the timeouts and maxConnections then do not apply to API calls.
+     */
     public void setHttpClient(CloseableHttpClient httpClient) {
         this.httpClient = httpClient;
     }
@@ -522,6 +339,11 @@ public class ChimpyPosConfiguration implements Cloneable {
         return ioErrorReplays;
     }
 
+    /**
+     * How often a request whose outcome is unknown after an I/O error (timeout, connection reset) is replayed. Only
+     * requests that cannot create a second rental are replayed: GETs, cancelRental, and the POSTs that carry a partner
+     * transaction id.
+     */
     public void setIoErrorReplays(int ioErrorReplays) {
         this.ioErrorReplays = ioErrorReplays;
     }
@@ -530,6 +352,7 @@ public class ChimpyPosConfiguration implements Cloneable {
         return tokenUrl;
     }
 
+    /** URL of the token service, e.g. https://auth.example/oauth/token. Required unless tokenProvider is set. */
     public void setTokenUrl(String tokenUrl) {
         this.tokenUrl = tokenUrl;
     }
@@ -538,6 +361,7 @@ public class ChimpyPosConfiguration implements Cloneable {
         return clientId;
     }
 
+    /** The client id issued by Chimpy. Required unless tokenProvider is set. */
     public void setClientId(String clientId) {
         this.clientId = clientId;
     }
@@ -546,6 +370,7 @@ public class ChimpyPosConfiguration implements Cloneable {
         return audience;
     }
 
+    /** The API identifier (audience) issued by Chimpy. */
     public void setAudience(String audience) {
         this.audience = audience;
     }
@@ -554,6 +379,7 @@ public class ChimpyPosConfiguration implements Cloneable {
         return username;
     }
 
+    /** The partner user name. Required for the password grant. */
     public void setUsername(String username) {
         this.username = username;
     }
@@ -562,6 +388,7 @@ public class ChimpyPosConfiguration implements Cloneable {
         return password;
     }
 
+    /** The partner password. Required for the password grant. */
     public void setPassword(String password) {
         this.password = password;
     }
@@ -570,6 +397,7 @@ public class ChimpyPosConfiguration implements Cloneable {
         return clientSecret;
     }
 
+    /** The client secret, for confidential clients and the client_credentials grant. */
     public void setClientSecret(String clientSecret) {
         this.clientSecret = clientSecret;
     }
@@ -578,6 +406,7 @@ public class ChimpyPosConfiguration implements Cloneable {
         return scope;
     }
 
+    /** The scope to request; offline_access asks for a refresh token (sliding session). */
     public void setScope(String scope) {
         this.scope = scope;
     }
@@ -586,6 +415,7 @@ public class ChimpyPosConfiguration implements Cloneable {
         return grantType;
     }
 
+    /** The OAuth grant used when there is no refresh token: password (as Chimpy documents it) or client_credentials. */
     public void setGrantType(GrantType grantType) {
         this.grantType = grantType;
     }
@@ -594,6 +424,10 @@ public class ChimpyPosConfiguration implements Cloneable {
         return tokenRequestFormat;
     }
 
+    /**
+     * How the token request is encoded: json as Chimpy documents it, or form (application/x-www-form-urlencoded) for
+     * RFC 6749 servers such as Keycloak.
+     */
     public void setTokenRequestFormat(TokenRequestFormat tokenRequestFormat) {
         this.tokenRequestFormat = tokenRequestFormat;
     }
@@ -602,6 +436,7 @@ public class ChimpyPosConfiguration implements Cloneable {
         return tokenProvider;
     }
 
+    /** A TokenProvider to use instead of the shared one the component builds from the token options. */
     public void setTokenProvider(TokenProvider tokenProvider) {
         this.tokenProvider = tokenProvider;
     }
@@ -610,6 +445,7 @@ public class ChimpyPosConfiguration implements Cloneable {
         return useRefreshToken;
     }
 
+    /** Whether to renew with the refresh token (sliding session) before falling back to the grant. */
     public void setUseRefreshToken(boolean useRefreshToken) {
         this.useRefreshToken = useRefreshToken;
     }
@@ -618,6 +454,7 @@ public class ChimpyPosConfiguration implements Cloneable {
         return refreshMargin;
     }
 
+    /** How long before expiry the token is renewed in the background; clamped for short-lived tokens. */
     public void setRefreshMargin(long refreshMargin) {
         this.refreshMargin = refreshMargin;
     }
@@ -626,6 +463,10 @@ public class ChimpyPosConfiguration implements Cloneable {
         return credentialsRejectedQuietPeriod;
     }
 
+    /**
+     * After the token service rejected the credentials, how long no new grant is attempted (exchanges fail fast
+     * meanwhile), so that a wrong password cannot lock the account.
+     */
     public void setCredentialsRejectedQuietPeriod(long credentialsRejectedQuietPeriod) {
         this.credentialsRejectedQuietPeriod = credentialsRejectedQuietPeriod;
     }
@@ -634,6 +475,11 @@ public class ChimpyPosConfiguration implements Cloneable {
         return tokenMaxRetries;
     }
 
+    /**
+     * How often a token request is retried at once when its failure may pass by itself (5xx, timeout, connection
+     * failure, malformed answer). A 429 is not retried: the next attempt waits for its Retry-After. Rejected
+     * credentials are never retried.
+     */
     public void setTokenMaxRetries(int tokenMaxRetries) {
         this.tokenMaxRetries = tokenMaxRetries;
     }
@@ -642,6 +488,7 @@ public class ChimpyPosConfiguration implements Cloneable {
         return tokenRetryInitialBackoff;
     }
 
+    /** First backoff between token request retries; it doubles, with jitter. */
     public void setTokenRetryInitialBackoff(long tokenRetryInitialBackoff) {
         this.tokenRetryInitialBackoff = tokenRetryInitialBackoff;
     }
@@ -650,6 +497,7 @@ public class ChimpyPosConfiguration implements Cloneable {
         return tokenRetryMaxBackoff;
     }
 
+    /** Longest backoff between token request retries. */
     public void setTokenRetryMaxBackoff(long tokenRetryMaxBackoff) {
         this.tokenRetryMaxBackoff = tokenRetryMaxBackoff;
     }
@@ -658,6 +506,7 @@ public class ChimpyPosConfiguration implements Cloneable {
         return tokenMaxWait;
     }
 
+    /** Longest time an exchange waits for a token before it fails. */
     public void setTokenMaxWait(long tokenMaxWait) {
         this.tokenMaxWait = tokenMaxWait;
     }
@@ -666,6 +515,7 @@ public class ChimpyPosConfiguration implements Cloneable {
         return tokenMaxRetryAfter;
     }
 
+    /** Longest Retry-After of the token service (HTTP 429) that is honoured; a longer one is cut to this. */
     public void setTokenMaxRetryAfter(long tokenMaxRetryAfter) {
         this.tokenMaxRetryAfter = tokenMaxRetryAfter;
     }
@@ -674,6 +524,10 @@ public class ChimpyPosConfiguration implements Cloneable {
         return sslContextParameters;
     }
 
+    /**
+     * TLS settings (trust store, client certificate) for the API and the token service; the JVM default trust store
+     * when not set.
+     */
     public void setSslContextParameters(SSLContextParameters sslContextParameters) {
         this.sslContextParameters = sslContextParameters;
     }
@@ -682,6 +536,10 @@ public class ChimpyPosConfiguration implements Cloneable {
         return allowInsecureHttp;
     }
 
+    /**
+     * For tests against a local server only: accept http:// URLs for the API and the token service. Tokens and
+     * passwords then travel in clear text.
+     */
     public void setAllowInsecureHttp(boolean allowInsecureHttp) {
         this.allowInsecureHttp = allowInsecureHttp;
     }
@@ -690,6 +548,7 @@ public class ChimpyPosConfiguration implements Cloneable {
         return checkBatteryPath;
     }
 
+    /** Path template of checkBattery (GET); variables: {battery_id}. */
     public void setCheckBatteryPath(String checkBatteryPath) {
         this.checkBatteryPath = checkBatteryPath;
     }
@@ -698,6 +557,7 @@ public class ChimpyPosConfiguration implements Cloneable {
         return checkUserPath;
     }
 
+    /** Path template of checkUser (GET); variables: {user_coupon}. */
     public void setCheckUserPath(String checkUserPath) {
         this.checkUserPath = checkUserPath;
     }
@@ -706,6 +566,10 @@ public class ChimpyPosConfiguration implements Cloneable {
         return getRentalPricingPath;
     }
 
+    /**
+     * Path template of getRentalPricing (GET); variables: {rental_type}, {location_id}, {battery_id}, {user_coupon}. A
+     * [...] section is left out when its variables have no value.
+     */
     public void setGetRentalPricingPath(String getRentalPricingPath) {
         this.getRentalPricingPath = getRentalPricingPath;
     }
@@ -714,6 +578,7 @@ public class ChimpyPosConfiguration implements Cloneable {
         return createRentalPath;
     }
 
+    /** Path template of createRental (POST); variables as getRentalPricingPath. */
     public void setCreateRentalPath(String createRentalPath) {
         this.createRentalPath = createRentalPath;
     }
@@ -722,6 +587,7 @@ public class ChimpyPosConfiguration implements Cloneable {
         return cancelRentalPath;
     }
 
+    /** Path template of cancelRental (PUT); variables: {partner_transaction_id}. */
     public void setCancelRentalPath(String cancelRentalPath) {
         this.cancelRentalPath = cancelRentalPath;
     }
@@ -730,6 +596,7 @@ public class ChimpyPosConfiguration implements Cloneable {
         return getStationPricingPath;
     }
 
+    /** Path template of getStationPricing (GET); variables: {external_id}. */
     public void setGetStationPricingPath(String getStationPricingPath) {
         this.getStationPricingPath = getStationPricingPath;
     }
@@ -738,6 +605,7 @@ public class ChimpyPosConfiguration implements Cloneable {
         return createStationPickupPath;
     }
 
+    /** Path template of createStationPickup (POST); variables: {external_id}. */
     public void setCreateStationPickupPath(String createStationPickupPath) {
         this.createStationPickupPath = createStationPickupPath;
     }
@@ -746,6 +614,10 @@ public class ChimpyPosConfiguration implements Cloneable {
         return throwOnBusinessError;
     }
 
+    /**
+     * Whether a business error (HTTP 200 with status=error) throws ChimpyPosBusinessException; by default it only sets
+     * the result headers.
+     */
     public void setThrowOnBusinessError(boolean throwOnBusinessError) {
         this.throwOnBusinessError = throwOnBusinessError;
     }
@@ -754,6 +626,11 @@ public class ChimpyPosConfiguration implements Cloneable {
         return generatePartnerTransactionId;
     }
 
+    /**
+     * Whether createRental and createStationPickup generate a unique partner transaction id when none is given, so that
+     * the rental can be cancelled later and a replay after a timeout cannot create a second one; the header
+     * CamelChimpyPosPartnerTransactionId returns it.
+     */
     public void setGeneratePartnerTransactionId(boolean generatePartnerTransactionId) {
         this.generatePartnerTransactionId = generatePartnerTransactionId;
     }
@@ -762,6 +639,10 @@ public class ChimpyPosConfiguration implements Cloneable {
         return batteryId;
     }
 
+    /**
+     * The battery (powerbank) id; header CamelChimpyPosBatteryId overrides it. Required by checkBattery,
+     * getRentalPricing and createRental.
+     */
     public void setBatteryId(String batteryId) {
         this.batteryId = batteryId;
     }
@@ -770,6 +651,10 @@ public class ChimpyPosConfiguration implements Cloneable {
         return locationId;
     }
 
+    /**
+     * The shop (point of sale) id; header CamelChimpyPosLocationId overrides it. Required by getRentalPricing and
+     * createRental.
+     */
     public void setLocationId(String locationId) {
         this.locationId = locationId;
     }
@@ -778,6 +663,10 @@ public class ChimpyPosConfiguration implements Cloneable {
         return rentalType;
     }
 
+    /**
+     * pickup or return; header CamelChimpyPosRentalType overrides it. Required by checkBattery, getRentalPricing and
+     * createRental.
+     */
     public void setRentalType(String rentalType) {
         this.rentalType = rentalType;
     }
@@ -786,6 +675,10 @@ public class ChimpyPosConfiguration implements Cloneable {
         return userCoupon;
     }
 
+    /**
+     * The user coupon (app QR code, SwissPass, SMS or paper coupon); header CamelChimpyPosUserCoupon overrides it.
+     * Required by checkUser, optional for rentals.
+     */
     public void setUserCoupon(String userCoupon) {
         this.userCoupon = userCoupon;
     }
@@ -794,6 +687,10 @@ public class ChimpyPosConfiguration implements Cloneable {
         return stationId;
     }
 
+    /**
+     * The external id of a Chimpy Station, e.g. abc1; header CamelChimpyPosStationId overrides it. Required by
+     * getStationPricing and createStationPickup.
+     */
     public void setStationId(String stationId) {
         this.stationId = stationId;
     }
@@ -802,6 +699,10 @@ public class ChimpyPosConfiguration implements Cloneable {
         return partnerTransactionId;
     }
 
+    /**
+     * The partner's unique transaction id; header CamelChimpyPosPartnerTransactionId overrides it. Required by
+     * cancelRental; for createRental and createStationPickup it makes replays safe and a later cancel possible.
+     */
     public void setPartnerTransactionId(String partnerTransactionId) {
         this.partnerTransactionId = partnerTransactionId;
     }
@@ -810,6 +711,7 @@ public class ChimpyPosConfiguration implements Cloneable {
         return partnerTerminalId;
     }
 
+    /** The terminal id in the partner's numbering; header CamelChimpyPosPartnerTerminalId overrides it. */
     public void setPartnerTerminalId(String partnerTerminalId) {
         this.partnerTerminalId = partnerTerminalId;
     }
@@ -818,6 +720,10 @@ public class ChimpyPosConfiguration implements Cloneable {
         return lang;
     }
 
+    /**
+     * Language of the answer's messages, a 2-letter ISO 639-1 code such as de, fr, it or en; header CamelChimpyPosLang
+     * overrides it.
+     */
     public void setLang(String lang) {
         this.lang = lang;
     }
@@ -826,6 +732,9 @@ public class ChimpyPosConfiguration implements Cloneable {
         return slipWidth;
     }
 
+    /**
+     * Sales-slip width in characters, 32 or 42 (the API's default is 42); header CamelChimpyPosSlipWidth overrides it.
+     */
     public void setSlipWidth(Integer slipWidth) {
         this.slipWidth = slipWidth;
     }
@@ -834,6 +743,9 @@ public class ChimpyPosConfiguration implements Cloneable {
         return supportCode;
     }
 
+    /**
+     * Physical problem code of a returned battery (200 = cable missing); header CamelChimpyPosSupportCode overrides it.
+     */
     public void setSupportCode(Integer supportCode) {
         this.supportCode = supportCode;
     }
@@ -842,6 +754,10 @@ public class ChimpyPosConfiguration implements Cloneable {
         return auth0Id;
     }
 
+    /**
+     * The Auth0 id of the logged-in app user, whose coupons may change the price; header CamelChimpyPosAuth0Id
+     * overrides it.
+     */
     public void setAuth0Id(String auth0Id) {
         this.auth0Id = auth0Id;
     }
@@ -850,6 +766,10 @@ public class ChimpyPosConfiguration implements Cloneable {
         return stationIds;
     }
 
+    /**
+     * Consumer of getStationPricing: the stations to poll, comma separated external ids (e.g. abc1,zrh1). keysSupplier
+     * replaces it for lists that change at run time.
+     */
     public void setStationIds(String stationIds) {
         this.stationIds = stationIds;
     }
@@ -858,6 +778,10 @@ public class ChimpyPosConfiguration implements Cloneable {
         return batteryIds;
     }
 
+    /**
+     * Consumer of checkBattery and getRentalPricing: the batteries to poll, comma separated ids. keysSupplier replaces
+     * it for lists that change at run time.
+     */
     public void setBatteryIds(String batteryIds) {
         this.batteryIds = batteryIds;
     }
@@ -866,6 +790,10 @@ public class ChimpyPosConfiguration implements Cloneable {
         return userCoupons;
     }
 
+    /**
+     * Consumer of checkUser: the user coupons to poll, comma separated. keysSupplier replaces it for lists that change
+     * at run time.
+     */
     public void setUserCoupons(String userCoupons) {
         this.userCoupons = userCoupons;
     }
@@ -874,6 +802,10 @@ public class ChimpyPosConfiguration implements Cloneable {
         return keysSupplier;
     }
 
+    /**
+     * A bean that supplies the keys to poll (station ids, battery ids or user coupons, by operation) at every poll, for
+     * lists that change at run time; replaces stationIds, batteryIds and userCoupons.
+     */
     public void setKeysSupplier(Supplier<Collection<String>> keysSupplier) {
         this.keysSupplier = keysSupplier;
     }
@@ -882,6 +814,10 @@ public class ChimpyPosConfiguration implements Cloneable {
         return onlyChanges;
     }
 
+    /**
+     * Whether the consumer emits an exchange for a key only when its result differs from the last one seen (status,
+     * error type, prices), instead of one exchange per key and poll.
+     */
     public void setOnlyChanges(boolean onlyChanges) {
         this.onlyChanges = onlyChanges;
     }
@@ -890,6 +826,10 @@ public class ChimpyPosConfiguration implements Cloneable {
         return emitInitialState;
     }
 
+    /**
+     * With onlyChanges: whether the first result of a key without a last-seen state (after a fresh start with the
+     * in-memory state repository) is emitted. With false it is only recorded.
+     */
     public void setEmitInitialState(boolean emitInitialState) {
         this.emitInitialState = emitInitialState;
     }
@@ -898,6 +838,11 @@ public class ChimpyPosConfiguration implements Cloneable {
         return stateRepository;
     }
 
+    /**
+     * Where the consumer keeps the last-seen state of every key, e.g. a FileStateRepository so that a restart does not
+     * emit everything again. An in-memory repository per consumer by default. Consumers polling the same keys need
+     * their own repositories.
+     */
     public void setStateRepository(StateRepository<String, String> stateRepository) {
         this.stateRepository = stateRepository;
     }
@@ -906,6 +851,10 @@ public class ChimpyPosConfiguration implements Cloneable {
         return maxRequestsPerPoll;
     }
 
+    /**
+     * Most requests one poll sends; the remaining keys follow in the next polls, in turn, so that every key is polled.
+     * 0 polls every key at every poll.
+     */
     public void setMaxRequestsPerPoll(int maxRequestsPerPoll) {
         this.maxRequestsPerPoll = maxRequestsPerPoll;
     }
@@ -914,6 +863,7 @@ public class ChimpyPosConfiguration implements Cloneable {
         return maxConcurrentRequests;
     }
 
+    /** Most requests of one consumer in flight at the same time; 1 polls the keys one after the other. */
     public void setMaxConcurrentRequests(int maxConcurrentRequests) {
         this.maxConcurrentRequests = maxConcurrentRequests;
     }
@@ -922,6 +872,10 @@ public class ChimpyPosConfiguration implements Cloneable {
         return spreadRequests;
     }
 
+    /**
+     * Whether the requests of one poll are spread evenly over spreadFraction of the delay instead of being sent in a
+     * burst.
+     */
     public void setSpreadRequests(boolean spreadRequests) {
         this.spreadRequests = spreadRequests;
     }
@@ -930,6 +884,9 @@ public class ChimpyPosConfiguration implements Cloneable {
         return spreadFraction;
     }
 
+    /**
+     * With spreadRequests: the share of the delay (above 0, at most 1) over which the requests of one poll are spread.
+     */
     public void setSpreadFraction(double spreadFraction) {
         this.spreadFraction = spreadFraction;
     }

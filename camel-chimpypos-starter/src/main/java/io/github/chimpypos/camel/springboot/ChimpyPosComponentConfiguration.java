@@ -407,7 +407,9 @@ public class ChimpyPosComponentConfiguration extends ComponentConfigurationPrope
     private Duration refreshMargin = Duration.ofSeconds(60);
 
     /**
-     * How often a failed token request (5xx, timeout, 429) is retried.
+     * How often a token request is retried at once when its failure may pass by itself (5xx, timeout,
+     * connection failure, malformed answer). A 429 is not retried: the next attempt waits for its
+     * Retry-After. Rejected credentials are never retried.
      */
     private Integer tokenMaxRetries = 3;
 

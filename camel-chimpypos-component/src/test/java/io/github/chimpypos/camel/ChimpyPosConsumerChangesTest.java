@@ -24,6 +24,7 @@ import java.util.Map;
 
 import io.github.chimpypos.camel.model.BatteryCheck;
 import io.github.chimpypos.camel.model.StationPricing;
+import io.github.chimpypos.camel.testsupport.ChimpyPosTestSupport;
 import io.github.chimpypos.emulator.StationPrices;
 import io.github.chimpypos.emulator.StationState;
 import org.apache.camel.Exchange;
@@ -34,7 +35,7 @@ import org.junit.jupiter.api.Test;
  * What a consumer emits: with onlyChanges one exchange per change of status, error type or prices, nothing while
  * nothing changes; without, one exchange per key and poll. Station and business errors are data.
  */
-class ChimpyPosConsumerChangesTest extends ChimpyPosConsumerTestSupport {
+class ChimpyPosConsumerChangesTest extends ChimpyPosTestSupport {
 
     @Override
     protected RouteBuilder createRouteBuilder() {

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import io.github.chimpypos.camel.auth.TokenFailureReason;
+import io.github.chimpypos.camel.testsupport.ChimpyPosTestSupport;
 import io.github.chimpypos.emulator.Fault;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -34,7 +35,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Transport, server and authentication failures fail the poll: Camel counts the error, backs off, bridges it to the
  * error handler when asked, and nothing is recorded as seen. Answers about a key are data, never a failure.
  */
-class ChimpyPosConsumerFailuresTest extends ChimpyPosConsumerTestSupport {
+class ChimpyPosConsumerFailuresTest extends ChimpyPosTestSupport {
 
     @Override
     protected RouteBuilder createRouteBuilder() {

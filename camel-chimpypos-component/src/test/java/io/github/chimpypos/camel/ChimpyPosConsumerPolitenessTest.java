@@ -30,6 +30,7 @@ import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
 import io.github.chimpypos.camel.polling.RequestPacer;
+import io.github.chimpypos.camel.testsupport.ChimpyPosTestSupport;
 import io.github.chimpypos.emulator.MutableClock;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -42,7 +43,7 @@ import org.junit.jupiter.api.Test;
  * The consumer is a polite client: a bound on requests per poll (every key gets its turn), a bound on requests in
  * flight, requests spread over the poll interval, one token for all keys, state that does not grow with polls.
  */
-class ChimpyPosConsumerPolitenessTest extends ChimpyPosConsumerTestSupport {
+class ChimpyPosConsumerPolitenessTest extends ChimpyPosTestSupport {
 
     private static final List<String> THOUSAND_BATTERIES = IntStream.rangeClosed(1, 1000)
             .mapToObj(i -> String.format("BAT%04d", i))

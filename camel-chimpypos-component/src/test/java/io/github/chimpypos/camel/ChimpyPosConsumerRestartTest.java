@@ -20,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 
+import io.github.chimpypos.camel.testsupport.ChimpyPosTestSupport;
 import io.github.chimpypos.emulator.StationState;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -34,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A restart with a persistent state repository does not replay what was already emitted; with the default in-memory
  * repository the first poll after a start emits every key, as documented.
  */
-class ChimpyPosConsumerRestartTest extends ChimpyPosConsumerTestSupport {
+class ChimpyPosConsumerRestartTest extends ChimpyPosTestSupport {
 
     private static final String URI = "chimpypos:getStationPricing?stationIds=abc1,zrh1,off1&onlyChanges=true"
             + "&stateRepository=#stationState&" + POLLED_BY_TEST;

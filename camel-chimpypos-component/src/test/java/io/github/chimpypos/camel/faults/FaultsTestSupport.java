@@ -33,27 +33,20 @@ import io.github.chimpypos.camel.ChimpyPosConfiguration;
 import io.github.chimpypos.camel.ChimpyPosConstants;
 import io.github.chimpypos.camel.auth.ObservableTokenProvider;
 import io.github.chimpypos.camel.auth.TokenProviderState;
-import io.github.chimpypos.camel.testsupport.EmulatorTrust;
+import io.github.chimpypos.camel.testsupport.ChimpyPosTestSupport;
 import io.github.chimpypos.emulator.ChimpyPosEmulator;
-import io.github.chimpypos.emulator.DemoCredentials;
 import io.github.chimpypos.emulator.EmulatorControl;
-import io.github.chimpypos.emulator.EmulatorCounters;
 import io.github.chimpypos.emulator.MutableClock;
-import io.github.chimpypos.emulator.junit.ChimpyPosEmulatorExtension;
-import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.support.jsse.SSLContextParameters;
-import org.apache.camel.test.junit5.CamelTestSupport;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Fault injection through Camel routes: one emulator per test class and one Camel context per test, both on the same
- * {@link MutableClock}, which the tests advance instead of sleeping. Secrets are set on the component, as the
+ * Fault injection through Camel routes: the common test base with an emulator of its own (hiding the base's), on the
+ * same {@link MutableClock} as the component, which the tests advance instead of sleeping. Secrets are set on the component, as the
  * documentation advises. Token retries sleep for real (a few tens of milliseconds here); every other wait is clock
  * time.
  */
-abstract class FaultsTestSupport extends CamelTestSupport {
+abstract class FaultsTestSupport extends ChimpyPosTestSupport {
 
     /** Access-token lifetime of the emulator; renewal is due 60 to 63 s before expiry (margin + 5 % jitter). */
     static final Duration LIFETIME = Duration.ofMinutes(10);
@@ -68,49 +61,28 @@ abstract class FaultsTestSupport extends CamelTestSupport {
 
     static final MutableClock CLOCK = MutableClock.startingAt(Instant.parse("2031-01-01T00:00:00Z"));
 
-    @RegisterExtension
-    static final ChimpyPosEmulatorExtension EMULATOR = ChimpyPosEmulatorExtension.using(ChimpyPosEmulator.builder()
+    /** The emulator of these tests: on the component's clock, with short-lived tokens. */
+    static final ChimpyPosEmulator.Builder EMULATOR_SETTINGS = ChimpyPosEmulator.builder()
             .clock(CLOCK)
             .accessTokenLifetime(LIFETIME)
-            .refreshTokenRotation(true));
+            .refreshTokenRotation(true);
 
     static final String BATTERY_ROUTE = "direct:checkBattery";
     static final String PICKUP_ROUTE = "direct:pickup";
-
-    static ChimpyPosEmulator emulator() {
-        return EMULATOR.emulator();
-    }
 
     static EmulatorControl control() {
         return emulator().control();
     }
 
-    static EmulatorCounters counters() {
-        return control().counters();
-    }
-
-    static DemoCredentials credentials() {
-        return emulator().credentials();
-    }
-
-    /** Trusts exactly the emulator's certificate, as a user would configure it. */
-    static SSLContextParameters emulatorTrust() {
-        return EmulatorTrust.of(emulator());
+    @Override
+    protected void configure(ChimpyPosComponent component) {
+        component.setClock(CLOCK);
+        super.configure(component);
     }
 
     @Override
-    protected CamelContext createCamelContext() throws Exception {
-        CamelContext context = super.createCamelContext();
-        ChimpyPosComponent component = new ChimpyPosComponent();
-        component.setClock(CLOCK);
-        ChimpyPosConfiguration configuration = component.getConfiguration();
-        configuration.setApiUrl(emulator().apiUrl().toString());
-        configuration.setTokenUrl(emulator().tokenUrl().toString());
-        configuration.setClientId(credentials().clientId());
-        configuration.setAudience(credentials().audience());
-        configuration.setUsername(credentials().username());
-        configuration.setPassword(credentials().password());
-        configuration.setSslContextParameters(emulatorTrust());
+    protected void configure(ChimpyPosConfiguration configuration) {
+        super.configure(configuration);
         configuration.setTokenMaxRetries(TOKEN_MAX_RETRIES);
         // Retries within one acquisition sleep for real: keep them short. The backoff between acquisitions is judged
         // on the clock and doubles up to MAX_BACKOFF.
@@ -119,8 +91,6 @@ abstract class FaultsTestSupport extends CamelTestSupport {
         configuration.setCredentialsRejectedQuietPeriod(QUIET_PERIOD.toMillis());
         configuration.setTokenMaxWait(10_000);
         configuration.setMaxConnections(50);
-        context.addComponent("chimpypos", component);
-        return context;
     }
 
     /**
@@ -148,10 +118,6 @@ abstract class FaultsTestSupport extends CamelTestSupport {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    protected ChimpyPosComponent component() {
-        return context.getComponent("chimpypos", ChimpyPosComponent.class);
     }
 
     /** The one token provider the routes share. */

@@ -172,10 +172,6 @@ class SecretsInRouteLogsTest extends FaultsTestSupport {
         CLOCK.advance(Duration.ofMinutes(1));
     }
 
-    private void send(String route) {
-        template.send(route, exchange -> {});
-    }
-
     private void awaitQuiet() {
         org.awaitility.Awaitility.await()
                 .atMost(Duration.ofSeconds(10))

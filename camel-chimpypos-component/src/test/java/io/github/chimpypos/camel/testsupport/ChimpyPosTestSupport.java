@@ -16,28 +16,32 @@
 package io.github.chimpypos.camel.testsupport;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.github.chimpypos.camel.ChimpyPosComponent;
 import io.github.chimpypos.camel.ChimpyPosConfiguration;
+import io.github.chimpypos.camel.ChimpyPosConsumer;
 import io.github.chimpypos.emulator.ChimpyPosEmulator;
 import io.github.chimpypos.emulator.DemoCredentials;
 import io.github.chimpypos.emulator.EmulatorCounters;
-import io.github.chimpypos.emulator.junit.ChimpyPosEmulatorExtension;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
+import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * A Camel context whose chimpypos component talks HTTPS to a fresh emulator (one per test class, state reset before
- * each test), trusting the emulator's certificate through {@link SSLContextParameters} as a user would.
+ * The one base of route tests: a Camel context whose chimpypos component talks HTTPS to a fresh emulator (one per
+ * test class, state reset before each test), trusting the emulator's certificate through {@link SSLContextParameters}
+ * as a user would. A test class that needs another emulator (its clock, token lifetime) declares a static
+ * {@code EMULATOR_SETTINGS} builder (see {@link ClassEmulatorExtension}).
  */
 public abstract class ChimpyPosTestSupport extends CamelTestSupport {
 
     @RegisterExtension
-    static final ChimpyPosEmulatorExtension EMULATOR = ChimpyPosEmulatorExtension.create();
+    static final ClassEmulatorExtension EMULATOR = new ClassEmulatorExtension();
 
     protected static ChimpyPosEmulator emulator() {
         return EMULATOR.emulator();
@@ -94,5 +98,36 @@ public abstract class ChimpyPosTestSupport extends CamelTestSupport {
 
     protected Exchange send(String uri) {
         return send(uri, null, Map.of());
+    }
+
+    /** Options of a consumer polled by the test: no scheduler, no spreading. */
+    protected static final String POLLED_BY_TEST = "startScheduler=false&spreadRequests=false";
+
+    protected ChimpyPosConsumer consumer(String routeId) {
+        return (ChimpyPosConsumer) context.getRoute(routeId).getConsumer();
+    }
+
+    /**
+     * Runs one scheduled poll of the route's consumer, the very task Camel's scheduler runs (backoff, error counters
+     * and the error handler bridge included), and returns the exchanges it routed to {@code mock}. Consumer routes
+     * start with {@link #POLLED_BY_TEST}, so no timer polls beside the test.
+     */
+    protected List<Exchange> poll(String routeId, String mock) {
+        return poll(routeId, mock, 1);
+    }
+
+    /** Runs {@code times} polls and returns every exchange they routed to {@code mock}. */
+    protected List<Exchange> poll(String routeId, String mock, int times) {
+        MockEndpoint endpoint = getMockEndpoint(mock);
+        int before = endpoint.getReceivedCounter();
+        for (int i = 0; i < times; i++) {
+            consumer(routeId).run();
+        }
+        List<Exchange> received = endpoint.getReceivedExchanges();
+        return List.copyOf(received.subList(before, received.size()));
+    }
+
+    protected static String header(Exchange exchange, String name) {
+        return exchange.getMessage().getHeader(name, String.class);
     }
 }

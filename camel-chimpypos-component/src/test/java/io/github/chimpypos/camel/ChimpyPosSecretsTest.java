@@ -100,7 +100,7 @@ class ChimpyPosSecretsTest extends ChimpyPosTestSupport {
     void validationMessagesNeverEchoCredentialsInUrls() {
         assertThatThrownBy(() -> context.getEndpoint(
                         "chimpypos:checkUser?apiUrl=RAW(https://shop:" + URI_PASSWORD + "@pos.example)"))
-                .satisfies(e -> assertThat(ChimpyPosValidationTest.illegalArgument(e))
+                .satisfies(e -> assertThat(illegalArgument(e))
                         .hasMessageContaining("credentials in the URL are not supported")
                         .hasMessageNotContaining(URI_PASSWORD))
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain(URI_PASSWORD));

@@ -46,7 +46,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * TLS as a route sees it: only certificates the configured trust store vouches for, only for the host name they name,
  * TLS 1.2 or 1.3 only, and a client certificate from sslContextParameters when the server asks for one. No test here
  * trusts everything: each trusts exactly the certificate it means. Plain http:// is refused unless allowInsecureHttp is
- * set (every URL form: ChimpyPosValidationTest). Invariant: a TLS problem fails fast with a message that
+ * set (every URL form: OptionValidationTest). Invariant: a TLS problem fails fast with a message that
  * names it and costs no token call loop.
  */
 class TlsRouteTest extends FaultsTestSupport {

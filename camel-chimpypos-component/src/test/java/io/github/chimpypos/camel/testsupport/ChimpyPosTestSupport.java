@@ -130,4 +130,14 @@ public abstract class ChimpyPosTestSupport extends CamelTestSupport {
     protected static String header(Exchange exchange, String name) {
         return exchange.getMessage().getHeader(name, String.class);
     }
+
+    /** The outermost IllegalArgumentException in the cause chain: what the component threw. */
+    protected static Throwable illegalArgument(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof IllegalArgumentException) {
+                return t;
+            }
+        }
+        throw new AssertionError("No IllegalArgumentException in the cause chain of " + failure, failure);
+    }
 }

@@ -13,13 +13,16 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.github.chimpypos.camel;
+package io.github.chimpypos.camel.operation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 
+import io.github.chimpypos.camel.ChimpyPosConfiguration;
+import io.github.chimpypos.camel.ChimpyPosConstants;
+import io.github.chimpypos.camel.ChimpyPosEndpoint;
 import io.github.chimpypos.camel.testsupport.ChimpyPosTestSupport;
 import org.apache.camel.Exchange;
 import org.apache.camel.ResolveEndpointFailedException;
@@ -32,7 +35,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * Bad input fails with an IllegalArgumentException that names the parameter and the accepted values, before any
  * network call: the emulator sees neither a token request nor an API call.
  */
-class ChimpyPosValidationTest extends ChimpyPosTestSupport {
+class OptionValidationTest extends ChimpyPosTestSupport {
 
     @AfterEach
     void noNetworkCall() {
@@ -179,15 +182,5 @@ class ChimpyPosValidationTest extends ChimpyPosTestSupport {
         assertThat(exchange.getException())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(message.trim());
-    }
-
-    /** The outermost IllegalArgumentException in the cause chain: what the component threw. */
-    static Throwable illegalArgument(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof IllegalArgumentException) {
-                return t;
-            }
-        }
-        throw new AssertionError("No IllegalArgumentException in the cause chain of " + failure, failure);
     }
 }

@@ -13,12 +13,16 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.github.chimpypos.camel;
+package io.github.chimpypos.camel.operation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 
+import io.github.chimpypos.camel.ChimpyPosApiException;
+import io.github.chimpypos.camel.ChimpyPosBusinessException;
+import io.github.chimpypos.camel.ChimpyPosConstants;
+import io.github.chimpypos.camel.ChimpyPosOperation;
 import io.github.chimpypos.camel.model.BatteryCheck;
 import io.github.chimpypos.camel.model.Rental;
 import io.github.chimpypos.camel.model.StationPickupRequest;

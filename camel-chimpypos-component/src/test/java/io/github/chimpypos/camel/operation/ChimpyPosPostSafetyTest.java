@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.github.chimpypos.camel;
+package io.github.chimpypos.camel.operation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -21,6 +21,8 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.Map;
 
+import io.github.chimpypos.camel.ChimpyPosConstants;
+import io.github.chimpypos.camel.ChimpyPosException;
 import io.github.chimpypos.camel.model.Rental;
 import io.github.chimpypos.camel.model.StationPickupRequest;
 import io.github.chimpypos.camel.testsupport.ChimpyPosTestSupport;

@@ -53,12 +53,10 @@ class TokenStatusViewTest {
     @Test
     void everyRenderingShowsTheSameValuesInTheViewsOrder() {
         TokenStatusView view = TokenStatusView.of(status);
-        StringBuilder text = new StringBuilder();
-        view.appendText(text);
-        JsonObject json = new JsonObject();
-        view.putJson(json);
+        String text = text(view);
+        JsonObject json = json(view);
 
-        assertThat(text.toString().lines().map(line -> line.trim().split(":")[0]))
+        assertThat(text.lines().map(line -> line.trim().split(":")[0]))
                 .containsExactlyElementsOf(view.entries().stream()
                         .filter(entry -> entry.value() != null)
                         .map(TokenStatusView.Entry::label)
@@ -78,10 +76,8 @@ class TokenStatusViewTest {
     @Test
     void durationsAreWholeSecondsAsTextAndMillisecondsInJson() {
         TokenStatusView view = TokenStatusView.of(status);
-        StringBuilder text = new StringBuilder();
-        view.appendText(text);
-        JsonObject json = new JsonObject();
-        view.putJson(json);
+        String text = text(view);
+        JsonObject json = json(view);
 
         assertThat(view.details())
                 .containsEntry("token.state", "VALID")
@@ -90,11 +86,23 @@ class TokenStatusViewTest {
                 .containsEntry("token.calls", 3L)
                 .containsEntry("clock.skew", "PT-1S")
                 .doesNotContainKey("last.error.class");
-        assertThat(text.toString()).contains("        Renewal due in: PT59M30S\n", "Failures: {RATE_LIMITED=1}");
+        assertThat(text).contains("        Renewal due in: PT59M30S\n", "Failures: {RATE_LIMITED=1}");
         assertThat(json)
                 .containsEntry("timeToRenewalMillis", 3_570_500L)
                 .containsEntry("clockSkewMillis", -1500L)
                 .containsEntry("lastFailureReason", "RATE_LIMITED");
         assertThat((JsonObject) json.get("failuresByReason")).containsEntry("RATE_LIMITED", 1L);
+    }
+
+    private static String text(TokenStatusView view) {
+        StringBuilder text = new StringBuilder();
+        view.appendText(text);
+        return text.toString();
+    }
+
+    private static JsonObject json(TokenStatusView view) {
+        JsonObject json = new JsonObject();
+        view.putJson(json);
+        return json;
     }
 }

@@ -45,6 +45,15 @@ class ChimpyPosComponentAutoConfigurationTest {
 
     private static final Clock FIXED = Clock.fixed(Instant.parse("2030-01-02T03:04:05Z"), ZoneOffset.UTC);
 
+    /** A shared provider's connection and credentials. */
+    private static final String[] SHOP_CREDENTIALS = {
+        "camel.component.chimpypos.api-url=https://pos.example.test",
+        "camel.component.chimpypos.token-url=https://auth.example.test/oauth/token",
+        "camel.component.chimpypos.client-id=shop-client",
+        "camel.component.chimpypos.username=shop",
+        "camel.component.chimpypos.password=s3cret-from-properties"
+    };
+
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(
                     CamelAutoConfiguration.class,
@@ -113,14 +122,9 @@ class ChimpyPosComponentAutoConfigurationTest {
 
     @Test
     void sharedTokenProviderBeanIsTheOneEndpointsAcquireFromTheComponentsRegistry() {
-        runner.withPropertyValues(
-                        "camel.component.chimpypos.api-url=https://pos.example.test",
-                        "camel.component.chimpypos.token-url=https://auth.example.test/oauth/token",
-                        "camel.component.chimpypos.client-id=shop-client",
-                        "camel.component.chimpypos.username=shop",
-                        "camel.component.chimpypos.password=s3cret-from-properties",
-                        "camel.component.chimpypos.token-max-retries=7",
-                        "camel.component.chimpypos.token-max-wait=4s")
+        runner.withPropertyValues(SHOP_CREDENTIALS)
+                .withPropertyValues(
+                        "camel.component.chimpypos.token-max-retries=7", "camel.component.chimpypos.token-max-wait=4s")
                 .run(context -> {
                     assertThat(context).hasSingleBean(TokenProvider.class);
                     DefaultTokenProvider provider = (DefaultTokenProvider) context.getBean(TokenProvider.class);
@@ -142,13 +146,8 @@ class ChimpyPosComponentAutoConfigurationTest {
 
     @Test
     void theSharedProviderIsValidatedLikeAnEndpointUriWithTheRealOptionNames() {
-        runner.withPropertyValues(
-                        "camel.component.chimpypos.api-url=https://pos.example.test",
-                        "camel.component.chimpypos.token-url=https://auth.example.test/oauth/token",
-                        "camel.component.chimpypos.client-id=shop-client",
-                        "camel.component.chimpypos.username=shop",
-                        "camel.component.chimpypos.password=s3cret-from-properties",
-                        "camel.component.chimpypos.token-retry-initial-backoff=0s")
+        runner.withPropertyValues(SHOP_CREDENTIALS)
+                .withPropertyValues("camel.component.chimpypos.token-retry-initial-backoff=0s")
                 .run(context -> assertThat(context)
                         .getFailure()
                         .rootCause()

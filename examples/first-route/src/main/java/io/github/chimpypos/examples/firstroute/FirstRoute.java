@@ -40,6 +40,7 @@ public final class FirstRoute {
     public static Rental rentOut(String batteryId) throws Exception {
         try (ChimpyPosEmulator emulator = ChimpyPosEmulator.startDefault();
                 CamelContext camel = new DefaultCamelContext()) {
+            // tag::connect-component[]
             ChimpyPosConfiguration chimpy =
                     camel.getComponent("chimpypos", ChimpyPosComponent.class).getConfiguration();
             chimpy.setApiUrl(emulator.apiUrl().toString()); // https://127.0.0.1:<port>, without /api/v2
@@ -52,6 +53,7 @@ public final class FirstRoute {
             // the emulator's certificate is generated at start: trust it, and nothing else
             chimpy.setSslContextParameters(
                     trustStore("file:" + emulator.trustStorePath(), emulator.trustStorePassword()));
+            // end::connect-component[]
 
             camel.addRoutes(new RouteBuilder() {
                 @Override
@@ -74,6 +76,7 @@ public final class FirstRoute {
         }
     }
 
+    // tag::trust-store[]
     /** A trust store file (PKCS12) as the component's TLS settings: its certificates are the only ones trusted. */
     static SSLContextParameters trustStore(String resource, String password) {
         KeyStoreParameters keyStore = new KeyStoreParameters();
@@ -86,4 +89,5 @@ public final class FirstRoute {
         tls.setTrustManagers(trustManagers);
         return tls;
     }
+    // end::trust-store[]
 }

@@ -249,6 +249,19 @@ class ChimpyPosOptionsAndHeadersTest extends ChimpyPosTestSupport {
     }
 
     @Test
+    void notFoundNamesTheResolvedUrlSoADoubledApiPrefixShows() {
+        component().getConfiguration().setApiUrl(emulator().apiUrl() + "/api/v2");
+
+        Exchange exchange = send("chimpypos:checkBattery?batteryId=BAT0002&rentalType=pickup");
+
+        assertThat(exchange.getException())
+                .isInstanceOf(ChimpyPosApiException.class)
+                .hasMessageContaining("HTTP 404")
+                .hasMessageContaining(emulator().apiUrl() + "/api/v2/api/v2/batteries/BAT0002")
+                .hasMessageContaining("apiUrl is the base URL");
+    }
+
+    @Test
     void everyPathTemplateCanBeOverridden() {
         ChimpyPosConfiguration configuration = component().getConfiguration();
         configuration.setApiUrl(emulator().apiUrl() + "/api");

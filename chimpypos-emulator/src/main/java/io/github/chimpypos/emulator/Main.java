@@ -94,15 +94,15 @@ public final class Main {
     }
 
     // The only console output of the project: the demo password is public sandbox data, printed on purpose.
-    private static void printBanner(PrintStream out, ChimpyPosEmulator emulator, Path trustStore, Path certificate) {
+    static void printBanner(PrintStream out, ChimpyPosEmulator emulator, Path trustStore, Path certificate) {
         DemoCredentials c = emulator.credentials();
         out.println("Chimpy PoS sandbox emulator is running (Ctrl-C to stop)");
         out.println();
         out.println("  token URL      " + emulator.tokenUrl());
         out.println("  JWKS URL       " + emulator.jwksUrl());
         out.println("  issuer         " + emulator.issuer());
-        out.println("  PoS API URL    " + emulator.apiUrl() + "/api/v2");
-        out.println("  control API    " + emulator.adminUrl() + "   (no token; for tests only)");
+        out.println("  PoS API URL    " + emulator.apiUrl() + "   (the component's apiUrl; endpoints under /api/v2)");
+        out.println("  control API    " + emulator.adminUrl() + "   (HTTPS, no token; for tests only)");
         out.println("  truststore     " + trustStore + "   (PKCS12, password " + emulator.trustStorePassword() + ")");
         out.println("  certificate    " + certificate + "   (curl --cacert)");
         out.println();

@@ -18,6 +18,9 @@ package io.github.chimpypos.emulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
@@ -74,5 +77,22 @@ class MainTest {
     @Test
     void helpFlag() {
         assertThat(Main.Options.parse(new String[] {"--help"}).help).isTrue();
+    }
+
+    @Test
+    void bannerPrintsTheApiUrlToUseAsTheComponentsApiUrl() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ChimpyPosEmulator emulator = ChimpyPosEmulator.startDefault();
+                PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
+            Main.printBanner(out, emulator, emulator.trustStorePath(), emulator.certificatePemPath());
+
+            String apiLine = bytes.toString(StandardCharsets.UTF_8)
+                    .lines()
+                    .filter(line -> line.contains("PoS API URL"))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(apiLine.split("\\s+")).contains(emulator.apiUrl().toString());
+            assertThat(apiLine).doesNotContain(emulator.apiUrl() + "/api/v2");
+        }
     }
 }

@@ -59,6 +59,7 @@ public final class ChimpyPosApiClient implements Closeable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChimpyPosApiClient.class);
     private static final int UNAUTHORIZED = 401;
+    private static final int NOT_FOUND = 404;
 
     private final CloseableHttpClient http;
     private final boolean closeHttpClient;
@@ -125,7 +126,7 @@ public final class ChimpyPosApiClient implements Closeable {
             }
         }
         if (response.status() / 100 != 2) {
-            throw httpError(request, response);
+            throw httpError(request, response, uri);
         }
         return readResult(request, response, type);
     }
@@ -272,7 +273,7 @@ public final class ChimpyPosApiClient implements Closeable {
                 answer.country());
     }
 
-    private ChimpyPosApiException httpError(ApiRequest request, RawResponse response) {
+    private ChimpyPosApiException httpError(ApiRequest request, RawResponse response, URI uri) {
         JsonNode root = readTreeQuietly(response);
         String errorType = null;
         String errorMessage = null;
@@ -301,6 +302,10 @@ public final class ChimpyPosApiClient implements Closeable {
         }
         if (errorMessage != null) {
             message.append(": ").append(errorMessage);
+        }
+        if (response.status() == NOT_FOUND) {
+            // the path template alone hides a wrong apiUrl, such as one that already ends in /api/v2
+            message.append(" (URL ").append(uri).append("; apiUrl is the base URL the paths are appended to)");
         }
         return new ChimpyPosApiException(
                 message.toString(), response.status(), response.reason(), errorType, errorMessage, locale, null);

@@ -84,9 +84,17 @@ public final class OptionTables {
         });
         out.append("== Options\n\n");
         out.append("=== Component options\n\n");
-        out.append("Every endpoint option below except `operation` can also be set on the component, as the default of"
-                + " all its endpoints (for example `camel.component.chimpypos.api-url`). The component has these"
-                + " options of its own:\n\n");
+        List<String> endpointOnly = new ArrayList<>();
+        endpointOptions.properties().forEach(e -> {
+            if (!componentOptions.has(e.getKey())) {
+                endpointOnly.add("`" + e.getKey() + "`");
+            }
+        });
+        out.append(
+                        "Every endpoint option below can also be set on the component, as the default of all its endpoints"
+                                + " (for example `camel.component.chimpypos.api-url`), except these, which exist on endpoints only: ")
+                .append(String.join(", ", endpointOnly))
+                .append(". The component has these options of its own:\n\n");
         table(out, componentOnly);
 
         out.append("=== Endpoint options\n\n");

@@ -1,0 +1,154 @@
+/*
+ * Copyright the camel-chimpypos authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.chimpypos.karaf;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.transform.stream.StreamSource;
+import javax.xml.validation.SchemaFactory;
+
+import aQute.bnd.header.Parameters;
+import aQute.bnd.version.Version;
+import aQute.bnd.version.VersionRange;
+import io.github.chimpypos.camel.ChimpyPosComponent;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/** The features repository is valid Karaf XML and its feature fits the camel-karaf repository it builds on. */
+class FeaturesXmlTest {
+
+    private static final String FEATURES_NS = "http://karaf.apache.org/xmlns/features/v1.6.0";
+
+    private final Path features = Path.of(System.getProperty("features.xml"));
+    private final Path camelKarafFeatures = Path.of(System.getProperty("camel-karaf.features.xml"));
+
+    @Test
+    void isValidAgainstTheKarafFeaturesSchema() throws Exception {
+        URL xsd = getClass().getResource("/org/apache/karaf/features/karaf-features-1.6.0.xsd");
+        assertThat(xsd).as("the XSD inside org.apache.karaf.features.core").isNotNull();
+
+        SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI)
+                .newSchema(xsd)
+                .newValidator()
+                .validate(new StreamSource(features.toFile()));
+        assertThat(Files.readString(features)).doesNotContain("${");
+    }
+
+    @Test
+    void requiresCamelCoreAndJacksonThatTheCamelKarafRepositoryProvides() throws Exception {
+        Document ours = parse(features);
+        Document camelKaraf = parse(camelKarafFeatures);
+        Element feature = feature(ours, "camel-chimpypos").orElseThrow();
+
+        assertThat(texts(ours.getDocumentElement(), "repository"))
+                .containsExactly(
+                        "mvn:org.apache.camel.karaf/apache-camel/" + camelKarafVersion(camelKaraf) + "/xml/features");
+        List<Element> required = children(feature, "feature");
+        assertThat(required).extracting(Element::getTextContent).containsExactlyInAnyOrder("camel-core", "jackson");
+        for (Element requirement : required) {
+            VersionRange range = new VersionRange(requirement.getAttribute("version"));
+            assertThat(versionsOf(camelKaraf, requirement.getTextContent()))
+                    .as("camel-karaf's %s versions within %s", requirement.getTextContent(), range)
+                    .anyMatch(range::includes);
+        }
+    }
+
+    @Test
+    void bringsTheHttpClientTheBundleImportsBecauseCamelKarafsIsTooOld() throws Exception {
+        Parameters imports = componentImports();
+        VersionRange client = new VersionRange(
+                imports.get("org.apache.hc.client5.http.impl.classic").getVersion());
+        VersionRange core =
+                new VersionRange(imports.get("org.apache.hc.core5.http").getVersion());
+        Element feature = feature(parse(features), "camel-chimpypos").orElseThrow();
+        List<String> bundles = texts(feature, "bundle");
+
+        assertThat(bundles).anySatisfy(url -> assertWrapped(url, "httpclient5", client));
+        assertThat(bundles).anySatisfy(url -> assertWrapped(url, "httpcore5", core));
+        assertThat(bundles)
+                .contains("mvn:io.github.chimpypos/camel-chimpypos/" + System.getProperty("project.version"));
+        assertThat(versionsOf(parse(camelKarafFeatures), "http-client"))
+                .as("camel-karaf's http-client feature cannot serve the component")
+                .noneMatch(client::includes);
+    }
+
+    private static void assertWrapped(String url, String artifact, VersionRange range) {
+        assertThat(url).startsWith("wrap:mvn:").contains("/" + artifact + "/");
+        String version = url.substring(url.indexOf("/" + artifact + "/") + artifact.length() + 2, url.indexOf('$'));
+        assertThat(range.includes(Version.parseVersion(version))).as(url).isTrue();
+        assertThat(url).contains("Export-Package=*;version=" + version);
+    }
+
+    private static Parameters componentImports() throws IOException {
+        try (JarFile jar =
+                new JarFile(CodeSource.jarOf(ChimpyPosComponent.class).toFile())) {
+            return new Parameters(jar.getManifest().getMainAttributes().getValue("Import-Package"));
+        }
+    }
+
+    private static String camelKarafVersion(Document camelKaraf) {
+        return camelKaraf.getDocumentElement().getAttribute("name").replace("camel-", "");
+    }
+
+    private static Stream<Version> versionsOf(Document document, String name) {
+        return children(document.getDocumentElement(), "feature").stream()
+                .filter(feature -> feature.getAttribute("name").equals(name))
+                .map(feature -> Version.parseVersion(feature.getAttribute("version")));
+    }
+
+    private static Optional<Element> feature(Document document, String name) {
+        return children(document.getDocumentElement(), "feature").stream()
+                .filter(feature -> feature.getAttribute("name").equals(name))
+                .findFirst();
+    }
+
+    private static List<String> texts(Element parent, String name) {
+        return children(parent, name).stream()
+                .map(e -> e.getTextContent().trim())
+                .toList();
+    }
+
+    private static List<Element> children(Element parent, String name) {
+        List<Element> found = new ArrayList<>();
+        NodeList nodes = parent.getElementsByTagNameNS(FEATURES_NS, name);
+        for (int i = 0; i < nodes.getLength(); i++) {
+            if (nodes.item(i).getParentNode() == parent) {
+                found.add((Element) nodes.item(i));
+            }
+        }
+        return found;
+    }
+
+    private static Document parse(Path file) throws Exception {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+        return factory.newDocumentBuilder().parse(file.toFile());
+    }
+}

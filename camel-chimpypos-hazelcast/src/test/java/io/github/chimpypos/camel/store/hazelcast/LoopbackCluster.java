@@ -20,9 +20,12 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 
+import com.hazelcast.client.HazelcastClient;
+import com.hazelcast.client.config.ClientConfig;
 import com.hazelcast.config.Config;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.NetworkConfig;
@@ -50,6 +53,19 @@ final class LoopbackCluster implements AutoCloseable {
 
     HazelcastInstance member(int index) {
         return members.get(index);
+    }
+
+    /** A client of the cluster, as an application that does not host grid data would use it. */
+    HazelcastInstance newClient() {
+        ClientConfig config = new ClientConfig();
+        config.setClusterName(name);
+        config.setProperty("hazelcast.logging.type", "slf4j");
+        for (int port : ports) {
+            config.getNetworkConfig().addAddress("127.0.0.1:" + port);
+        }
+        HazelcastInstance client = HazelcastClient.newHazelcastClient(config);
+        members.add(client);
+        return client;
     }
 
     private Config config(int port) {
@@ -81,6 +97,8 @@ final class LoopbackCluster implements AutoCloseable {
 
     @Override
     public void close() {
+        // clients first (added last), so none of them waits to reconnect to a member already gone
+        Collections.reverse(members);
         for (HazelcastInstance member : members) {
             member.getLifecycleService().terminate();
         }

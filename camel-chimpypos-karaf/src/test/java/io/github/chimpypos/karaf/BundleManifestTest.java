@@ -63,7 +63,8 @@ class BundleManifestTest {
         Parameters exports = header("Export-Package");
 
         assertThat(exports.keySet())
-                .containsExactlyInAnyOrder(API_PACKAGE, API_PACKAGE + ".auth", API_PACKAGE + ".model");
+                .containsExactlyInAnyOrder(
+                        API_PACKAGE, API_PACKAGE + ".auth", API_PACKAGE + ".model", API_PACKAGE + ".store");
         exports.forEach((name, attrs) -> assertThat(Version.parseVersion(attrs.getVersion()))
                 .as("version of exported %s", name)
                 .isEqualTo(apiVersion()));

@@ -24,7 +24,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.chimpypos.camel.auth.DefaultTokenProvider;
-import io.github.chimpypos.camel.auth.ManagedTokenProvider;
+import io.github.chimpypos.camel.auth.ObservableTokenProvider;
 import io.github.chimpypos.camel.auth.TokenProvider;
 import io.github.chimpypos.camel.auth.TokenProviderHealth;
 import io.github.chimpypos.camel.auth.TokenProviderIdentity;
@@ -154,7 +154,8 @@ public class ChimpyPosConsole extends AbstractDevConsole {
     }
 
     /** A provider as shown: the shared ones of every chimpypos component, then custom managed ones. */
-    private record ProviderView(String name, TokenProviderIdentity identity, ManagedTokenProvider provider, int users) {
+    private record ProviderView(
+            String name, TokenProviderIdentity identity, ObservableTokenProvider provider, int users) {
         TokenProviderStatus status() {
             return provider.status();
         }
@@ -166,7 +167,7 @@ public class ChimpyPosConsole extends AbstractDevConsole {
         for (String name : context.getComponentNames()) {
             Component component = context.hasComponent(name);
             if (component instanceof ChimpyPosComponent chimpyPos) {
-                for (ManagedTokenProvider provider :
+                for (ObservableTokenProvider provider :
                         chimpyPos.getTokenProviderRegistry().providers()) {
                     views.put(
                             provider,
@@ -174,9 +175,9 @@ public class ChimpyPosConsole extends AbstractDevConsole {
                 }
             }
         }
-        Map<ManagedTokenProvider, Integer> custom = new LinkedHashMap<>();
+        Map<ObservableTokenProvider, Integer> custom = new LinkedHashMap<>();
         for (ChimpyPosEndpoint endpoint : endpoints()) {
-            if (endpoint.getTokenProvider() instanceof ManagedTokenProvider managed && !views.containsKey(managed)) {
+            if (endpoint.getTokenProvider() instanceof ObservableTokenProvider managed && !views.containsKey(managed)) {
                 custom.merge(managed, 1, Integer::sum);
             }
         }
@@ -184,7 +185,7 @@ public class ChimpyPosConsole extends AbstractDevConsole {
         return views;
     }
 
-    private static ProviderView view(ManagedTokenProvider provider, int users, boolean custom) {
+    private static ProviderView view(ObservableTokenProvider provider, int users, boolean custom) {
         TokenProviderIdentity identity = provider instanceof DefaultTokenProvider defaultProvider
                 ? TokenProviderIdentity.of(defaultProvider.getSettings())
                 : null;

@@ -17,7 +17,7 @@ package io.github.chimpypos.camel;
 
 import java.util.Map;
 
-import io.github.chimpypos.camel.auth.ManagedTokenProvider;
+import io.github.chimpypos.camel.auth.ObservableTokenProvider;
 import io.github.chimpypos.camel.auth.TokenProvider;
 import io.github.chimpypos.camel.auth.TokenProviderHealth;
 import org.apache.camel.health.HealthCheck;
@@ -54,7 +54,7 @@ public class ChimpyPosProducerHealthCheck extends AbstractHealthCheck {
         TokenProvider provider = endpoint.getTokenProvider();
         if (provider == null) {
             builder.down().message("The endpoint is not started");
-        } else if (provider instanceof ManagedTokenProvider managed) {
+        } else if (provider instanceof ObservableTokenProvider managed) {
             TokenProviderHealth health = TokenProviderHealth.check(managed);
             builder.details(health.details()).message(health.message());
             if (health.up()) {

@@ -21,7 +21,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.function.ToLongFunction;
 
-import io.github.chimpypos.camel.auth.ManagedTokenProvider;
+import io.github.chimpypos.camel.auth.ObservableTokenProvider;
 import io.github.chimpypos.camel.auth.TokenFailureReason;
 import io.github.chimpypos.camel.auth.TokenProviderIdentity;
 import io.github.chimpypos.camel.auth.TokenProviderRegistry;
@@ -38,7 +38,7 @@ import org.apache.camel.api.management.ManagedResource;
 @ManagedResource(description = "Chimpy PoS token provider: access token state and counters (no secrets)")
 public class ChimpyPosTokenProviderMBean {
 
-    private final ManagedTokenProvider provider;
+    private final ObservableTokenProvider provider;
     private final TokenProviderIdentity identity;
     private final TokenProviderRegistry registry;
     private final Clock clock;
@@ -46,7 +46,7 @@ public class ChimpyPosTokenProviderMBean {
     private volatile Instant statisticsSince;
 
     public ChimpyPosTokenProviderMBean(
-            ManagedTokenProvider provider,
+            ObservableTokenProvider provider,
             TokenProviderIdentity identity,
             TokenProviderRegistry registry,
             Clock clock) {

@@ -24,7 +24,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 
-import io.github.chimpypos.camel.auth.ManagedTokenProvider;
+import io.github.chimpypos.camel.auth.ObservableTokenProvider;
 import io.github.chimpypos.camel.auth.TokenFailureReason;
 import io.github.chimpypos.camel.auth.TokenProvider;
 import io.github.chimpypos.emulator.Fault;
@@ -295,8 +295,8 @@ class ChimpyPosProducerHealthCheckTest extends ChimpyPosTestSupport {
         });
     }
 
-    private ManagedTokenProvider provider() {
-        return (ManagedTokenProvider)
+    private ObservableTokenProvider provider() {
+        return (ObservableTokenProvider)
                 context.getEndpoint("chimpypos:checkUser?userCoupon=APPUSER1", ChimpyPosEndpoint.class)
                         .getTokenProvider();
     }

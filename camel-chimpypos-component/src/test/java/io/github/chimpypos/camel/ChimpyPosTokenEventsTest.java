@@ -22,7 +22,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import io.github.chimpypos.camel.auth.ManagedTokenProvider;
+import io.github.chimpypos.camel.auth.ObservableTokenProvider;
 import io.github.chimpypos.camel.auth.TokenFailureReason;
 import io.github.chimpypos.camel.auth.TokenProviderListener;
 import io.github.chimpypos.emulator.Fault;
@@ -83,7 +83,7 @@ class ChimpyPosTokenEventsTest extends ChimpyPosTestSupport {
     void obtainedOnFirstUseThenRenewedAheadOfExpiry() {
         assertThat(send(CHECK_USER).getException()).isNull();
         await().until(() -> events.size() == 1);
-        ManagedTokenProvider provider = provider();
+        ObservableTokenProvider provider = provider();
         Instant expiresAt = provider.status().tokenExpiresAt();
 
         clock.set(expiresAt.minusSeconds(20));
@@ -140,7 +140,7 @@ class ChimpyPosTokenEventsTest extends ChimpyPosTestSupport {
     @Test
     void listenersLeaveWithTheProvider() throws Exception {
         ChimpyPosEndpoint endpoint = context.getEndpoint(CHECK_USER, ChimpyPosEndpoint.class);
-        ManagedTokenProvider provider = (ManagedTokenProvider) endpoint.getTokenProvider();
+        ObservableTokenProvider provider = (ObservableTokenProvider) endpoint.getTokenProvider();
         context.removeEndpoint(endpoint);
 
         ChimpyPosEndpoint again = context.getEndpoint(CHECK_USER, ChimpyPosEndpoint.class);
@@ -153,8 +153,8 @@ class ChimpyPosTokenEventsTest extends ChimpyPosTestSupport {
                 .satisfies(e -> assertThat(e.getSource()).isSameAs(again.getTokenProvider()));
     }
 
-    private ManagedTokenProvider provider() {
-        return (ManagedTokenProvider)
+    private ObservableTokenProvider provider() {
+        return (ObservableTokenProvider)
                 context.getEndpoint(CHECK_USER, ChimpyPosEndpoint.class).getTokenProvider();
     }
 }

@@ -63,7 +63,7 @@ import org.slf4j.LoggerFactory;
  * still-valid token keeps being served meanwhile.</li>
  * </ul>
  */
-public class DefaultTokenProvider extends ServiceSupport implements ManagedTokenProvider {
+public class DefaultTokenProvider extends ServiceSupport implements ObservableTokenProvider {
 
     private static final Logger LOG = LoggerFactory.getLogger(DefaultTokenProvider.class);
 

@@ -56,7 +56,7 @@ public record TokenProviderHealth(boolean up, String message, Map<String, Object
      * not ready gets no traffic) and never bypasses a backoff or a lockout; rejected credentials are never retried by
      * the check.
      */
-    public static TokenProviderHealth check(ManagedTokenProvider provider) {
+    public static TokenProviderHealth check(ObservableTokenProvider provider) {
         TokenProviderStatus status = provider.status();
         if (mayTryNow(status)) {
             try {

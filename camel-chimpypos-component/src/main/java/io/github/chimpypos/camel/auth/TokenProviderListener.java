@@ -20,7 +20,7 @@ import java.time.Instant;
 import io.github.chimpypos.camel.ChimpyPosAuthenticationException;
 
 /**
- * Notified by a {@link ManagedTokenProvider} about the token lifecycle, e.g. to raise Camel events. Called on the
+ * Notified by a {@link ObservableTokenProvider} about the token lifecycle, e.g. to raise Camel events. Called on the
  * provider's renewal thread, after its lock is released; implementations must be quick and must not throw (a thrown
  * exception is logged and ignored). No argument carries a secret.
  */

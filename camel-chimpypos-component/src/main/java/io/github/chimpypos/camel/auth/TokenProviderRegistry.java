@@ -79,7 +79,7 @@ public final class TokenProviderRegistry implements AutoCloseable {
      *
      * @throws IllegalArgumentException when the settings are invalid (names the option)
      */
-    public synchronized ManagedTokenProvider acquire(TokenProviderSettings settings) {
+    public synchronized ObservableTokenProvider acquire(TokenProviderSettings settings) {
         Objects.requireNonNull(settings, "settings");
         Object key = settings.credentialsKey();
         Entry entry = entries.get(key);
@@ -117,8 +117,8 @@ public final class TokenProviderRegistry implements AutoCloseable {
     }
 
     /** The providers in use, e.g. for JMX and the dev console. */
-    public synchronized List<ManagedTokenProvider> providers() {
-        List<ManagedTokenProvider> providers = new ArrayList<>(entries.size());
+    public synchronized List<ObservableTokenProvider> providers() {
+        List<ObservableTokenProvider> providers = new ArrayList<>(entries.size());
         for (Entry entry : entries.values()) {
             providers.add(entry.provider);
         }

@@ -20,16 +20,16 @@
  *
  * <pre>{@code
  * TokenProviderRegistry registry = new TokenProviderRegistry();          // one per component
- * ManagedTokenProvider provider = registry.acquire(settings);            // endpoint doStart
+ * ObservableTokenProvider provider = registry.acquire(settings);            // endpoint doStart
  * AccessToken token = provider.getToken();                               // per exchange
  * token = provider.renewAfterUnauthorized(token);                        // after a 401, then replay once
  * registry.release(provider);                                            // endpoint doStop
  * registry.close();                                                      // component doStop
  * }</pre>
  *
- * {@link io.github.chimpypos.camel.auth.ManagedTokenProvider#status()} feeds health checks, JMX and the dev console;
+ * {@link io.github.chimpypos.camel.auth.ObservableTokenProvider#status()} feeds health checks, JMX and the dev console;
  * {@link io.github.chimpypos.camel.auth.TokenProviderListener} can be bridged to Camel events;
- * {@link io.github.chimpypos.camel.auth.ManagedTokenProvider#resetCredentialsLockout()} is the operator's reset.
+ * {@link io.github.chimpypos.camel.auth.ObservableTokenProvider#resetCredentialsLockout()} is the operator's reset.
  *
  * <h2>States</h2>
  *

@@ -35,7 +35,7 @@ class SecretsInToStringTest {
         TokenProviderRegistry registry =
                 new TokenProviderRegistry(s -> new DefaultTokenProvider(s, new FakeTokenEndpoint()));
         try {
-            ManagedTokenProvider provider = registry.acquire(settings);
+            ObservableTokenProvider provider = registry.acquire(settings);
             provider.getToken();
             try (HttpTokenEndpointClient client = new HttpTokenEndpointClient(settings)) {
                 Object[] objects = {

@@ -54,12 +54,12 @@ class TokenProviderRegistryTest {
 
     @Test
     void differentCredentialsGetDifferentProviders() {
-        ManagedTokenProvider shopA =
+        ObservableTokenProvider shopA =
                 registry.acquire(DefaultTokenProviderTest.settings(clock).build());
-        ManagedTokenProvider shopB = registry.acquire(DefaultTokenProviderTest.settings(clock)
+        ObservableTokenProvider shopB = registry.acquire(DefaultTokenProviderTest.settings(clock)
                 .username("other@example.test")
                 .build());
-        ManagedTokenProvider otherPassword = registry.acquire(DefaultTokenProviderTest.settings(clock)
+        ObservableTokenProvider otherPassword = registry.acquire(DefaultTokenProviderTest.settings(clock)
                 .password("another-password")
                 .build());
 
@@ -70,9 +70,9 @@ class TokenProviderRegistryTest {
 
     @Test
     void providerStartsOnFirstAcquireAndStopsWhenTheLastUserReleasesIt() {
-        ManagedTokenProvider first =
+        ObservableTokenProvider first =
                 registry.acquire(DefaultTokenProviderTest.settings(clock).build());
-        ManagedTokenProvider second =
+        ObservableTokenProvider second =
                 registry.acquire(DefaultTokenProviderTest.settings(clock).build());
         DefaultTokenProvider provider = (DefaultTokenProvider) first;
         assertThat(provider.isStarted()).isTrue();
@@ -86,7 +86,7 @@ class TokenProviderRegistryTest {
         assertThat(registry.providers()).isEmpty();
         registry.release(second); // unknown now: ignored
 
-        ManagedTokenProvider again =
+        ObservableTokenProvider again =
                 registry.acquire(DefaultTokenProviderTest.settings(clock).build());
         assertThat(again).isNotSameAs(first);
         assertThat(((DefaultTokenProvider) again).isStarted()).isTrue();

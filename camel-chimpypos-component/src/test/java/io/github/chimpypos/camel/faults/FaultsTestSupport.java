@@ -31,7 +31,7 @@ import java.util.stream.IntStream;
 import io.github.chimpypos.camel.ChimpyPosComponent;
 import io.github.chimpypos.camel.ChimpyPosConfiguration;
 import io.github.chimpypos.camel.ChimpyPosConstants;
-import io.github.chimpypos.camel.auth.ManagedTokenProvider;
+import io.github.chimpypos.camel.auth.ObservableTokenProvider;
 import io.github.chimpypos.camel.auth.TokenProviderState;
 import io.github.chimpypos.camel.testsupport.EmulatorTrust;
 import io.github.chimpypos.emulator.ChimpyPosEmulator;
@@ -155,8 +155,8 @@ abstract class FaultsTestSupport extends CamelTestSupport {
     }
 
     /** The one token provider the routes share. */
-    protected ManagedTokenProvider provider() {
-        List<ManagedTokenProvider> providers =
+    protected ObservableTokenProvider provider() {
+        List<ObservableTokenProvider> providers =
                 component().getTokenProviderRegistry().providers();
         if (providers.size() != 1) {
             throw new IllegalStateException("Expected one shared token provider but found " + providers.size());

@@ -21,7 +21,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import io.github.chimpypos.camel.ChimpyPosComponent;
-import io.github.chimpypos.camel.auth.ManagedTokenProvider;
+import io.github.chimpypos.camel.auth.ObservableTokenProvider;
 import io.github.chimpypos.camel.auth.TokenProvider;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Component;
@@ -104,7 +104,7 @@ public class ChimpyPosComponentAutoConfiguration {
     @Bean(name = SHARED_TOKEN_PROVIDER, destroyMethod = "")
     @ConditionalOnMissingBean(TokenProvider.class)
     @ConditionalOnProperty(prefix = PREFIX, name = "token-url")
-    public ManagedTokenProvider chimpyPosTokenProvider(CamelContext camelContext) {
+    public ObservableTokenProvider chimpyPosTokenProvider(CamelContext camelContext) {
         ChimpyPosComponent component = camelContext.getComponent("chimpypos", ChimpyPosComponent.class);
         return component
                 .getTokenProviderRegistry()

@@ -17,7 +17,7 @@ package io.github.chimpypos.camel.springboot;
 
 import java.util.Map;
 
-import io.github.chimpypos.camel.auth.ManagedTokenProvider;
+import io.github.chimpypos.camel.auth.ObservableTokenProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -35,10 +35,10 @@ import org.springframework.context.annotation.Bean;
  */
 @AutoConfiguration(after = ChimpyPosComponentAutoConfiguration.class)
 @ConditionalOnClass(HealthIndicator.class)
-@ConditionalOnBean(ManagedTokenProvider.class)
+@ConditionalOnBean(ObservableTokenProvider.class)
 @ConditionalOnEnabledHealthIndicator("chimpypos")
 public class ChimpyPosHealthAutoConfiguration
-        extends CompositeHealthContributorConfiguration<ChimpyPosHealthIndicator, ManagedTokenProvider> {
+        extends CompositeHealthContributorConfiguration<ChimpyPosHealthIndicator, ObservableTokenProvider> {
 
     public ChimpyPosHealthAutoConfiguration() {
         super(ChimpyPosHealthIndicator::new);
@@ -46,7 +46,7 @@ public class ChimpyPosHealthAutoConfiguration
 
     @Bean
     @ConditionalOnMissingBean(name = "chimpyposHealthContributor")
-    public HealthContributor chimpyposHealthContributor(Map<String, ManagedTokenProvider> providers) {
+    public HealthContributor chimpyposHealthContributor(Map<String, ObservableTokenProvider> providers) {
         return createContributor(providers);
     }
 }

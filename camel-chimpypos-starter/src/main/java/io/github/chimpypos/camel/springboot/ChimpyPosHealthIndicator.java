@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import io.github.chimpypos.camel.auth.DefaultTokenProvider;
-import io.github.chimpypos.camel.auth.ManagedTokenProvider;
+import io.github.chimpypos.camel.auth.ObservableTokenProvider;
 import io.github.chimpypos.camel.auth.TokenProviderHealth;
 import io.github.chimpypos.camel.auth.TokenProviderStatus;
 import org.springframework.boot.health.contributor.Health;
@@ -46,15 +46,15 @@ public class ChimpyPosHealthIndicator implements HealthIndicator {
 
     static final Duration DEFAULT_PROBE_TIMEOUT = Duration.ofSeconds(5);
 
-    private final ManagedTokenProvider provider;
+    private final ObservableTokenProvider provider;
     private final Duration probeTimeout;
     private CompletableFuture<TokenProviderHealth> probe;
 
-    public ChimpyPosHealthIndicator(ManagedTokenProvider provider) {
+    public ChimpyPosHealthIndicator(ObservableTokenProvider provider) {
         this(provider, DEFAULT_PROBE_TIMEOUT);
     }
 
-    public ChimpyPosHealthIndicator(ManagedTokenProvider provider, Duration probeTimeout) {
+    public ChimpyPosHealthIndicator(ObservableTokenProvider provider, Duration probeTimeout) {
         this.provider = Objects.requireNonNull(provider, "provider");
         this.probeTimeout = Objects.requireNonNull(probeTimeout, "probeTimeout");
     }

@@ -17,7 +17,7 @@ package io.github.chimpypos.camel.springboot;
 
 import java.util.Map;
 
-import io.github.chimpypos.camel.auth.ManagedTokenProvider;
+import io.github.chimpypos.camel.auth.ObservableTokenProvider;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -28,12 +28,12 @@ import org.springframework.context.annotation.Bean;
 /** Token lifecycle metrics, when Micrometer is on the classpath; Spring Boot binds them to its meter registries. */
 @AutoConfiguration(after = ChimpyPosComponentAutoConfiguration.class)
 @ConditionalOnClass(MeterBinder.class)
-@ConditionalOnBean(ManagedTokenProvider.class)
+@ConditionalOnBean(ObservableTokenProvider.class)
 public class ChimpyPosMetricsAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    public ChimpyPosTokenMetrics chimpyPosTokenMetrics(Map<String, ManagedTokenProvider> providers) {
+    public ChimpyPosTokenMetrics chimpyPosTokenMetrics(Map<String, ObservableTokenProvider> providers) {
         return new ChimpyPosTokenMetrics(providers);
     }
 }

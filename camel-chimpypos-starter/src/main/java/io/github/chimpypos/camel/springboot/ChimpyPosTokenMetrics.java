@@ -23,7 +23,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import io.github.chimpypos.camel.auth.DefaultTokenProvider;
-import io.github.chimpypos.camel.auth.ManagedTokenProvider;
+import io.github.chimpypos.camel.auth.ObservableTokenProvider;
 import io.github.chimpypos.camel.auth.TokenFailureReason;
 import io.github.chimpypos.camel.auth.TokenProviderStatus;
 import io.github.chimpypos.camel.auth.TokenRequest;
@@ -54,10 +54,10 @@ public class ChimpyPosTokenMetrics implements MeterBinder {
     static final List<String> GRANT_TYPES =
             List.of(TokenRequest.PASSWORD, TokenRequest.CLIENT_CREDENTIALS, TokenRequest.REFRESH_TOKEN);
 
-    private final Map<String, ? extends ManagedTokenProvider> providers;
+    private final Map<String, ? extends ObservableTokenProvider> providers;
 
     /** @param providers the providers by bean name */
-    public ChimpyPosTokenMetrics(Map<String, ? extends ManagedTokenProvider> providers) {
+    public ChimpyPosTokenMetrics(Map<String, ? extends ObservableTokenProvider> providers) {
         this.providers = Map.copyOf(providers);
     }
 
@@ -66,7 +66,7 @@ public class ChimpyPosTokenMetrics implements MeterBinder {
         providers.forEach((name, provider) -> bind(registry, name, provider));
     }
 
-    private static void bind(MeterRegistry registry, String name, ManagedTokenProvider provider) {
+    private static void bind(MeterRegistry registry, String name, ObservableTokenProvider provider) {
         for (String grantType : GRANT_TYPES) {
             FunctionCounter.builder(
                             "chimpypos.token.grants", provider, p -> p.status().grants(grantType))
@@ -111,7 +111,7 @@ public class ChimpyPosTokenMetrics implements MeterBinder {
                 .register(registry);
     }
 
-    private static double millisToExpiry(ManagedTokenProvider provider) {
+    private static double millisToExpiry(ObservableTokenProvider provider) {
         TokenProviderStatus status = provider.status();
         Instant expiresAt = status.tokenExpiresAt();
         if (expiresAt == null) {

@@ -22,7 +22,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import io.github.chimpypos.camel.auth.DefaultTokenProvider;
-import io.github.chimpypos.camel.auth.ManagedTokenProvider;
+import io.github.chimpypos.camel.auth.ObservableTokenProvider;
 import io.github.chimpypos.camel.auth.TokenProviderSettings;
 import io.github.chimpypos.emulator.ChimpyPosEmulator;
 import io.github.chimpypos.emulator.Fault;
@@ -139,7 +139,7 @@ class ChimpyPosHealthTest {
     void upWhileTheFirstTokenIsBeingObtainedWithOneTokenRequestOnly(ChimpyPosEmulator emulator) {
         emulator.control().setTokenLatency(Duration.ofSeconds(2));
         runner(emulator).run(context -> {
-            ManagedTokenProvider provider = context.getBean(ManagedTokenProvider.class);
+            ObservableTokenProvider provider = context.getBean(ObservableTokenProvider.class);
             ChimpyPosHealthIndicator impatient = new ChimpyPosHealthIndicator(provider, Duration.ofMillis(100));
             Health waiting = impatient.health();
             assertThat(waiting.getStatus()).isEqualTo(Status.UP);

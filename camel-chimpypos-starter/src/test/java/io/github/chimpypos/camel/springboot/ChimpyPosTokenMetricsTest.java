@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.chimpypos.camel.ChimpyPosAuthenticationException;
 import io.github.chimpypos.camel.auth.AccessToken;
-import io.github.chimpypos.camel.auth.ManagedTokenProvider;
+import io.github.chimpypos.camel.auth.ObservableTokenProvider;
 import io.github.chimpypos.emulator.ChimpyPosEmulator;
 import io.github.chimpypos.emulator.junit.ChimpyPosEmulatorExtension;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -63,7 +63,7 @@ class ChimpyPosTokenMetricsTest {
                             .value())
                     .isZero();
 
-            ManagedTokenProvider provider = context.getBean(ManagedTokenProvider.class);
+            ObservableTokenProvider provider = context.getBean(ObservableTokenProvider.class);
             AccessToken token = provider.getToken();
             assertThat(grants(registry, "password")).isEqualTo(1);
             assertThat(gauge(registry, "chimpypos.token.valid")).isEqualTo(1);
@@ -91,7 +91,7 @@ class ChimpyPosTokenMetricsTest {
                 .run(context -> {
                     MeterRegistry registry = new SimpleMeterRegistry();
                     context.getBean(ChimpyPosTokenMetrics.class).bindTo(registry);
-                    ManagedTokenProvider provider = context.getBean(ManagedTokenProvider.class);
+                    ObservableTokenProvider provider = context.getBean(ObservableTokenProvider.class);
                     assertThatThrownBy(provider::getToken).isInstanceOf(ChimpyPosAuthenticationException.class);
 
                     assertThat(registry.get("chimpypos.token.failures")
@@ -115,7 +115,7 @@ class ChimpyPosTokenMetricsTest {
         runner(emulator)
                 .withClassLoader(new FilteredClassLoader(MeterBinder.class))
                 .run(context -> {
-                    assertThat(context).hasSingleBean(ManagedTokenProvider.class);
+                    assertThat(context).hasSingleBean(ObservableTokenProvider.class);
                     assertThat(context).doesNotHaveBean(ChimpyPosTokenMetrics.class);
                 });
     }

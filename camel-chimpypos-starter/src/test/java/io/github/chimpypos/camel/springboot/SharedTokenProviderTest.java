@@ -25,7 +25,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.github.chimpypos.camel.ChimpyPosConstants;
-import io.github.chimpypos.camel.auth.ManagedTokenProvider;
+import io.github.chimpypos.camel.auth.ObservableTokenProvider;
 import io.github.chimpypos.camel.auth.TokenProviderListener;
 import io.github.chimpypos.camel.model.BatteryCheck;
 import io.github.chimpypos.emulator.ChimpyPosEmulator;
@@ -82,7 +82,7 @@ class SharedTokenProviderTest {
                                     BatteryCheck.class);
                     assertThat(answer.getStatus()).isEqualTo("ready_for_pickup");
 
-                    ManagedTokenProvider shared = context.getBean(ManagedTokenProvider.class);
+                    ObservableTokenProvider shared = context.getBean(ObservableTokenProvider.class);
                     assertThat(shared.status().tokenCalls()).isEqualTo(1);
                     assertThat(emulator.control().counters().tokenCalls()).isEqualTo(1);
                     await().atMost(Duration.ofSeconds(10)).until(() -> !heard.isEmpty());

@@ -23,7 +23,7 @@ import java.util.concurrent.locks.LockSupport;
 
 import io.github.chimpypos.camel.ChimpyPosConstants;
 import io.github.chimpypos.camel.ChimpyPosEndpoint;
-import io.github.chimpypos.camel.auth.ManagedTokenProvider;
+import io.github.chimpypos.camel.auth.ObservableTokenProvider;
 import io.github.chimpypos.camel.auth.TokenProviderState;
 import io.github.chimpypos.emulator.ChimpyPosEmulator;
 import io.github.chimpypos.emulator.MutableClock;
@@ -123,7 +123,7 @@ final class ShopDay {
         long deadline = System.nanoTime() + RENEWAL_PATIENCE.toNanos();
         for (Endpoint endpoint : camelContext.getEndpoints()) {
             if (endpoint instanceof ChimpyPosEndpoint pos
-                    && pos.getTokenProvider() instanceof ManagedTokenProvider provider) {
+                    && pos.getTokenProvider() instanceof ObservableTokenProvider provider) {
                 while (provider.status().state() == TokenProviderState.RENEWING && System.nanoTime() < deadline) {
                     LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
                 }

@@ -19,7 +19,7 @@ package io.github.chimpypos.camel.auth;
  * A {@link TokenProvider} that operators can observe and act on: status snapshot, lifecycle listeners and the reset of
  * a credentials lockout (wired to health checks, JMX and the dev console by the component).
  */
-public interface ManagedTokenProvider extends TokenProvider {
+public interface ObservableTokenProvider extends TokenProvider {
 
     /** A consistent snapshot of state and counters, without secrets. */
     TokenProviderStatus status();

@@ -17,12 +17,12 @@ package io.github.chimpypos.camel;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import io.github.chimpypos.camel.auth.GrantType;
 import io.github.chimpypos.camel.client.PathTemplate;
 
 /**
@@ -41,13 +41,7 @@ final class ChimpyPosValidation {
         requireUrl("apiUrl", configuration.getApiUrl(), configuration.isAllowInsecureHttp());
         if (configuration.getTokenProvider() == null) {
             requireUrl("tokenUrl", configuration.getTokenUrl(), configuration.isAllowInsecureHttp());
-            requireOption("clientId", configuration.getClientId(), "unless tokenProvider is set");
-            if (configuration.getGrantType() == GrantType.password) {
-                requireOption("username", configuration.getUsername(), "for grantType=password");
-                requireOption("password", configuration.getPassword(), "for grantType=password");
-            } else if (configuration.getGrantType() == GrantType.client_credentials) {
-                requireOption("clientSecret", configuration.getClientSecret(), "for grantType=client_credentials");
-            }
+            configuration.toTokenProviderSettings(null, Clock.systemUTC()).validate();
         }
         if (configuration.getRentalType() != null) {
             rentalType("option rentalType", configuration.getRentalType());
@@ -57,13 +51,6 @@ final class ChimpyPosValidation {
         }
         requirePositive("connectTimeout", configuration.getConnectTimeout());
         requirePositive("responseTimeout", configuration.getResponseTimeout());
-        requirePositive("tokenMaxWait", configuration.getTokenMaxWait());
-        requirePositive("tokenRetryInitialBackoff", configuration.getTokenRetryInitialBackoff());
-        requirePositive("tokenRetryMaxBackoff", configuration.getTokenRetryMaxBackoff());
-        requireNotNegative("tokenMaxRetryAfter", configuration.getTokenMaxRetryAfter());
-        requireNotNegative("refreshMargin", configuration.getRefreshMargin());
-        requireNotNegative("credentialsRejectedQuietPeriod", configuration.getCredentialsRejectedQuietPeriod());
-        requireNotNegative("tokenMaxRetries", configuration.getTokenMaxRetries());
         requireNotNegative("ioErrorReplays", configuration.getIoErrorReplays());
         requirePositive("maxConnections", configuration.getMaxConnections());
         for (ChimpyPosOperation operation : ChimpyPosOperation.values()) {
@@ -167,12 +154,6 @@ final class ChimpyPosValidation {
                 && !text.trim().matches("-?\\d+")) {
             throw new IllegalArgumentException("Invalid option " + option + " '" + text + "'; expected an integer"
                     + ("slipWidth".equals(option) ? " (accepted values: 32, 42)" : ""));
-        }
-    }
-
-    private static void requireOption(String option, String value, String when) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("Missing required option " + option + " (" + when + ")");
         }
     }
 

@@ -41,8 +41,10 @@ import io.github.chimpypos.camel.ChimpyPosAuthenticationException;
 public record TokenProviderHealth(boolean up, String message, Map<String, Object> details) {
 
     /** Reasons that only an operator fixes: the health check never retries them by itself. */
-    private static final Set<TokenFailureReason> NEEDS_AN_OPERATOR =
-            Set.of(TokenFailureReason.CREDENTIALS_REJECTED, TokenFailureReason.ACCESS_DENIED);
+    private static final Set<TokenFailureReason> NEEDS_AN_OPERATOR = Set.of(
+            TokenFailureReason.CREDENTIALS_REJECTED,
+            TokenFailureReason.ACCESS_DENIED,
+            TokenFailureReason.REQUEST_REJECTED);
 
     public TokenProviderHealth {
         Objects.requireNonNull(message, "message");
@@ -102,10 +104,12 @@ public record TokenProviderHealth(boolean up, String message, Map<String, Object
         if (status.state() == TokenProviderState.CREDENTIALS_LOCKED) {
             message.append("; but renewing it failed: ")
                     .append(reasonText(status.lastFailureReason()))
-                    .append("; no new attempt until ")
-                    .append(status.nextAttemptNotBefore())
-                    .append(", exchanges fail once this token expires - fix them, then wait or reset the credentials"
-                            + " lockout");
+                    .append(
+                            status.nextAttemptNotBefore() != null
+                                    ? "; no new attempt until " + status.nextAttemptNotBefore()
+                                    : "; no automatic attempt until an operator resets the credentials lockout")
+                    .append(", exchanges fail once this token expires - fix them, then "
+                            + TokenFailureMessages.HOW_TO_RESET);
         } else if (status.consecutiveFailures() > 0 && status.lastFailureReason() != null) {
             message.append("; renewing it failed ")
                     .append(status.consecutiveFailures())
@@ -132,13 +136,15 @@ public record TokenProviderHealth(boolean up, String message, Map<String, Object
         }
         if (status.nextAttemptNotBefore() != null) {
             message.append("; no new attempt until ").append(status.nextAttemptNotBefore());
+        } else if (status.state() == TokenProviderState.CREDENTIALS_LOCKED) {
+            message.append("; no automatic attempt until an operator resets the credentials lockout");
         } else if (status.state() == TokenProviderState.RENEWING) {
             message.append("; trying again now");
         } else {
             message.append("; the next exchange tries again");
         }
-        if (needsAnOperator(reason) && status.nextAttemptNotBefore() != null) {
-            message.append(" - fix them, then wait or reset the credentials lockout");
+        if (needsAnOperator(reason) && status.state() == TokenProviderState.CREDENTIALS_LOCKED) {
+            message.append(" - fix them, then ").append(TokenFailureMessages.HOW_TO_RESET);
         }
         return message.toString();
     }
@@ -159,6 +165,7 @@ public record TokenProviderHealth(boolean up, String message, Map<String, Object
             case AUTH_SERVICE_UNAVAILABLE -> "token service unreachable or failing";
             case MALFORMED_RESPONSE -> "the token service answered something that is not a token response";
             case TOKEN_REJECTED_BY_API -> "the PoS API rejects freshly obtained tokens (check audience and clientId)";
+            case REQUEST_REJECTED -> "the token service refused the request as configured (check tokenUrl)";
             case TLS_FAILURE ->
                 "TLS handshake with the token service failed (check the trust store, the certificate and the host name)";
         };

@@ -32,6 +32,7 @@ import io.github.chimpypos.camel.ChimpyPosComponent;
 import io.github.chimpypos.camel.ChimpyPosConfiguration;
 import io.github.chimpypos.camel.ChimpyPosConstants;
 import io.github.chimpypos.camel.auth.ObservableTokenProvider;
+import io.github.chimpypos.camel.auth.TokenProviderRegistry;
 import io.github.chimpypos.camel.auth.TokenProviderState;
 import io.github.chimpypos.camel.testsupport.EmulatorTrust;
 import io.github.chimpypos.emulator.ChimpyPosEmulator;
@@ -45,6 +46,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.test.junit5.CamelTestSupport;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -121,6 +123,23 @@ abstract class FaultsTestSupport extends CamelTestSupport {
         configuration.setMaxConnections(50);
         context.addComponent("chimpypos", component);
         return context;
+    }
+
+    /**
+     * The JVM remembers rejected credentials per credential set across providers, and every test of a class talks to
+     * the same emulator as the same user: an operator reset after each test keeps one test's lockout from the next.
+     */
+    @AfterEach
+    void resetCredentialsLockout() {
+        ChimpyPosComponent component = context.getComponent("chimpypos", ChimpyPosComponent.class);
+        TokenProviderRegistry registry = component.getTokenProviderRegistry();
+        ObservableTokenProvider provider =
+                registry.acquire(component.getConfiguration().toTokenProviderSettings(null, CLOCK));
+        try {
+            provider.resetCredentialsLockout();
+        } finally {
+            registry.release(provider);
+        }
     }
 
     /**

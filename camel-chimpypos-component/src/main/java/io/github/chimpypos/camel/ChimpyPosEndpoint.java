@@ -132,15 +132,14 @@ public class ChimpyPosEndpoint extends ScheduledPollEndpoint implements Endpoint
         }
         try {
             if (configuration.getTokenProvider() != null) {
-                tokenProvider = configuration.getTokenProvider();
-                tokenProviderFromRegistry = false;
+                tokenProvider = getComponent().getTokenProviderRegistry().acquire(configuration.getTokenProvider());
             } else {
                 tokenProvider = getComponent()
                         .getTokenProviderRegistry()
                         .acquire(configuration.toTokenProviderSettings(
                                 sslContext, getComponent().getClock()));
-                tokenProviderFromRegistry = true;
             }
+            tokenProviderFromRegistry = true;
             CloseableHttpClient httpClient = configuration.getHttpClient();
             if (httpClient == null) {
                 httpClient = shared.acquire(new HttpClientSettings(

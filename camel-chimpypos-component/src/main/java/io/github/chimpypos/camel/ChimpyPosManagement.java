@@ -21,7 +21,7 @@ import javax.management.JMException;
 import javax.management.MalformedObjectNameException;
 import javax.management.ObjectName;
 
-import io.github.chimpypos.camel.auth.DefaultTokenProvider;
+import io.github.chimpypos.camel.auth.ObservableTokenProvider;
 import io.github.chimpypos.camel.auth.TokenProviderIdentity;
 import io.github.chimpypos.camel.auth.TokenProviderRegistry;
 import org.apache.camel.CamelContext;
@@ -42,19 +42,19 @@ final class ChimpyPosManagement implements TokenProviderRegistry.Observer {
     private static final Logger LOG = LoggerFactory.getLogger(ChimpyPosManagement.class);
 
     private final ChimpyPosComponent component;
-    private final Map<DefaultTokenProvider, ObjectName> registered = new ConcurrentHashMap<>();
+    private final Map<ObservableTokenProvider, ObjectName> registered = new ConcurrentHashMap<>();
 
     ChimpyPosManagement(ChimpyPosComponent component) {
         this.component = component;
     }
 
     @Override
-    public void providerStarted(DefaultTokenProvider provider) {
+    public void providerStarted(ObservableTokenProvider provider) {
         ManagementAgent agent = agent();
         if (agent == null) {
             return;
         }
-        TokenProviderIdentity identity = TokenProviderIdentity.of(provider.getSettings());
+        TokenProviderIdentity identity = provider.identity();
         ChimpyPosTokenProviderMBean mbean = new ChimpyPosTokenProviderMBean(
                 provider, identity, component.getTokenProviderRegistry(), component.getClock());
         try {
@@ -68,7 +68,7 @@ final class ChimpyPosManagement implements TokenProviderRegistry.Observer {
     }
 
     @Override
-    public void providerStopping(DefaultTokenProvider provider) {
+    public void providerStopping(ObservableTokenProvider provider) {
         ObjectName name = registered.remove(provider);
         ManagementAgent agent = agent();
         if (name == null || agent == null) {

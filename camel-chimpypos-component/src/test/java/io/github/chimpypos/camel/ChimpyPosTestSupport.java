@@ -18,6 +18,8 @@ package io.github.chimpypos.camel;
 import java.util.HashMap;
 import java.util.Map;
 
+import io.github.chimpypos.camel.auth.DefaultTokenProvider;
+import io.github.chimpypos.camel.auth.ObservableTokenProvider;
 import io.github.chimpypos.camel.testsupport.EmulatorTrust;
 import io.github.chimpypos.emulator.ChimpyPosEmulator;
 import io.github.chimpypos.emulator.DemoCredentials;
@@ -27,6 +29,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.test.junit5.CamelTestSupport;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -93,5 +96,19 @@ abstract class ChimpyPosTestSupport extends CamelTestSupport {
 
     protected Exchange send(String uri) {
         return send(uri, null, Map.of());
+    }
+
+    /**
+     * The JVM remembers rejected credentials per credential set across providers, and the tests of a class talk to the
+     * same emulator: an operator reset after each test (and forgetting what the JVM remembers for credential sets
+     * whose providers are gone) keeps one test's lockout from the next.
+     */
+    @AfterEach
+    void resetCredentialsLockouts() {
+        context.getComponent("chimpypos", ChimpyPosComponent.class)
+                .getTokenProviderRegistry()
+                .providers()
+                .forEach(ObservableTokenProvider::resetCredentialsLockout);
+        DefaultTokenProvider.forgetRememberedLockouts();
     }
 }

@@ -65,4 +65,8 @@ final class CredentialLockouts {
     synchronized boolean clear(String credentials) {
         return lockouts.remove(credentials) != null;
     }
+
+    synchronized void clearAll() {
+        lockouts.clear();
+    }
 }

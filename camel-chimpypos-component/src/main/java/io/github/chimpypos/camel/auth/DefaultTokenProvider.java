@@ -262,6 +262,19 @@ public class DefaultTokenProvider extends ServiceSupport implements ObservableTo
         }
     }
 
+    /**
+     * Forgets the lockouts this JVM remembers for credential sets no provider uses any more (e.g. after a user was
+     * unblocked at the token service); a running provider keeps its own until {@link #resetCredentialsLockout()}.
+     */
+    public static void forgetRememberedLockouts() {
+        CredentialLockouts.JVM.clearAll();
+    }
+
+    @Override
+    public TokenProviderIdentity identity() {
+        return TokenProviderIdentity.of(settings);
+    }
+
     @Override
     public void addListener(TokenProviderListener listener) {
         listeners.add(listener);

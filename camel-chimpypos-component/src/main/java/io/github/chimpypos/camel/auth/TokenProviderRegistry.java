@@ -50,16 +50,16 @@ public final class TokenProviderRegistry implements AutoCloseable {
      * quick; a thrown exception is logged and ignored.
      */
     public interface Observer {
-        void providerStarted(DefaultTokenProvider provider);
+        void providerStarted(ObservableTokenProvider provider);
 
-        void providerStopping(DefaultTokenProvider provider);
+        void providerStopping(ObservableTokenProvider provider);
     }
 
     private static final class Entry {
-        final DefaultTokenProvider provider;
+        final TokenProvider provider;
         int users;
 
-        Entry(DefaultTokenProvider provider) {
+        Entry(TokenProvider provider) {
             this.provider = provider;
         }
     }
@@ -84,17 +84,52 @@ public final class TokenProviderRegistry implements AutoCloseable {
         Object key = settings.credentialsKey();
         Entry entry = entries.get(key);
         if (entry == null) {
-            DefaultTokenProvider provider = factory.apply(settings);
-            ServiceHelper.startService(provider);
-            entry = new Entry(provider);
-            entries.put(key, entry);
-            LOG.debug("Started token provider {}", provider);
-            for (Observer observer : observers) {
-                tell(observer, provider, true);
-            }
+            entry = start(key, factory.apply(settings));
+        }
+        entry.users++;
+        return (ObservableTokenProvider) entry.provider;
+    }
+
+    /**
+     * Shares a provider the user supplied (the {@code tokenProvider} option): started on first use when it is a Camel
+     * {@link org.apache.camel.Service}, stopped with its last user, and given JMX, the dev console, health and events
+     * when it is an {@link ObservableTokenProvider}. Every call must be paired with one {@link #release}.
+     */
+    public synchronized TokenProvider acquire(TokenProvider supplied) {
+        Objects.requireNonNull(supplied, "supplied");
+        Object key = new SuppliedKey(supplied);
+        Entry entry = entries.get(key);
+        if (entry == null) {
+            entry = start(key, supplied);
         }
         entry.users++;
         return entry.provider;
+    }
+
+    private Entry start(Object key, TokenProvider provider) {
+        ServiceHelper.startService(provider);
+        Entry entry = new Entry(provider);
+        entries.put(key, entry);
+        LOG.debug("Started token provider {}", provider);
+        if (provider instanceof ObservableTokenProvider observable) {
+            for (Observer observer : observers) {
+                tell(observer, observable, true);
+            }
+        }
+        return entry;
+    }
+
+    /** A user's provider is shared by identity: its equals may be anything. */
+    private record SuppliedKey(TokenProvider provider) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof SuppliedKey key && key.provider == provider;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(provider);
+        }
     }
 
     /** Gives back a provider obtained from {@link #acquire}; stops it when this was its last user. Idempotent for unknown providers. */
@@ -116,11 +151,13 @@ public final class TokenProviderRegistry implements AutoCloseable {
         }
     }
 
-    /** The providers in use, e.g. for JMX and the dev console. */
+    /** The observable providers in use, e.g. for JMX and the dev console. */
     public synchronized List<ObservableTokenProvider> providers() {
         List<ObservableTokenProvider> providers = new ArrayList<>(entries.size());
         for (Entry entry : entries.values()) {
-            providers.add(entry.provider);
+            if (entry.provider instanceof ObservableTokenProvider observable) {
+                providers.add(observable);
+            }
         }
         return providers;
     }
@@ -154,13 +191,15 @@ public final class TokenProviderRegistry implements AutoCloseable {
         observers.remove(observer);
     }
 
-    private void stopping(DefaultTokenProvider provider) {
-        for (Observer observer : observers) {
-            tell(observer, provider, false);
+    private void stopping(TokenProvider provider) {
+        if (provider instanceof ObservableTokenProvider observable) {
+            for (Observer observer : observers) {
+                tell(observer, observable, false);
+            }
         }
     }
 
-    private static void tell(Observer observer, DefaultTokenProvider provider, boolean started) {
+    private static void tell(Observer observer, ObservableTokenProvider provider, boolean started) {
         try {
             if (started) {
                 observer.providerStarted(provider);

@@ -237,7 +237,7 @@ public final class TokenProviderSettings {
         }
         // Auth0-style services without a default audience answer "Missing required parameter: audience" to both
         // grants; Chimpy's documented request carries it.
-        requireText(audience, "audience", "for grantType=" + grantType + " (the API identifier issued by Chimpy)");
+        requireText(audience, "audience", "for grantType=" + grantType + "; the API identifier issued by Chimpy");
         if (maxRetries < 0) {
             throw new IllegalArgumentException(
                     "Invalid option tokenMaxRetries " + maxRetries + "; must not be negative");

@@ -117,6 +117,7 @@ class ChimpyPosComponentAutoConfigurationTest {
                         "camel.component.chimpypos.api-url=https://pos.example.test",
                         "camel.component.chimpypos.token-url=https://auth.example.test/oauth/token",
                         "camel.component.chimpypos.client-id=shop-client",
+                        "camel.component.chimpypos.audience=https://pos-api.example.test",
                         "camel.component.chimpypos.username=shop",
                         "camel.component.chimpypos.password=s3cret-from-properties",
                         "camel.component.chimpypos.token-max-retries=7",
@@ -146,6 +147,7 @@ class ChimpyPosComponentAutoConfigurationTest {
                         "camel.component.chimpypos.api-url=https://pos.example.test",
                         "camel.component.chimpypos.token-url=https://auth.example.test/oauth/token",
                         "camel.component.chimpypos.client-id=shop-client",
+                        "camel.component.chimpypos.audience=https://pos-api.example.test",
                         "camel.component.chimpypos.username=shop",
                         "camel.component.chimpypos.password=pw")
                 .run(context -> {
@@ -164,6 +166,7 @@ class ChimpyPosComponentAutoConfigurationTest {
         runner.withPropertyValues(
                         "camel.component.chimpypos.token-url=https://auth.example.test/oauth/token",
                         "camel.component.chimpypos.client-id=shop-client",
+                        "camel.component.chimpypos.audience=https://pos-api.example.test",
                         "camel.component.chimpypos.username=shop",
                         "camel.component.chimpypos.password=pw")
                 .run(context -> provider[0] = (DefaultTokenProvider) context.getBean(TokenProvider.class));
@@ -177,6 +180,7 @@ class ChimpyPosComponentAutoConfigurationTest {
                 .withPropertyValues(
                         "camel.component.chimpypos.token-url=https://auth.example.test/oauth/token",
                         "camel.component.chimpypos.client-id=shop-client",
+                        "camel.component.chimpypos.audience=https://pos-api.example.test",
                         "camel.component.chimpypos.username=shop",
                         "camel.component.chimpypos.password=pw")
                 .run(context -> {
@@ -219,6 +223,7 @@ class ChimpyPosComponentAutoConfigurationTest {
                                         "CAMEL_COMPONENT_CHIMPYPOS_CLIENT_SECRET", "cs-from-env",
                                         "CAMEL_COMPONENT_CHIMPYPOS_TOKEN_URL", "https://auth.example.test/t",
                                         "CAMEL_COMPONENT_CHIMPYPOS_CLIENT_ID", "env-client",
+                                        "CAMEL_COMPONENT_CHIMPYPOS_AUDIENCE", "https://pos-api.example.test",
                                         "CAMEL_COMPONENT_CHIMPYPOS_USERNAME", "env-user"))))
                 .run(context -> {
                     ChimpyPosConfiguration configuration = component(context).getConfiguration();

@@ -58,9 +58,9 @@ class ChimpyPosLockoutEndpointTest {
                                             "{\"error\":\"invalid_grant\",\"error_description\":\"Wrong email or password.\"}"));
 
                     assertThat(catchThrowable(provider::getToken)).hasMessageContaining("Wrong email or password.");
-                    assertThat(endpoint.lockouts())
+                    assertThat(endpoint.lockouts().values())
                             .singleElement()
-                            .satisfies(e -> assertThat(e.getValue()).containsEntry("state", "CREDENTIALS_LOCKED"));
+                            .satisfies(e -> assertThat(e).containsEntry("state", "CREDENTIALS_LOCKED"));
                     long calls = emulator.control().counters().tokenCalls();
 
                     endpoint.resetCredentialsLockout();

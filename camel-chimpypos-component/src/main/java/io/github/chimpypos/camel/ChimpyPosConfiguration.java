@@ -235,7 +235,6 @@ public class ChimpyPosConfiguration implements Cloneable {
     @UriParam(label = "consumer,advanced", defaultValue = "0.5")
     private double spreadFraction = 0.5;
 
-    /** A deep enough copy for an endpoint: every option is a value or a shared bean. */
     /**
      * The settings of the token provider for these options: the one place where options become
      * {@link TokenProviderSettings}, used by every endpoint and by the Spring Boot starter's shared provider bean, so both
@@ -273,6 +272,7 @@ public class ChimpyPosConfiguration implements Cloneable {
                 .build();
     }
 
+    /** A deep enough copy for an endpoint: every option is a value or a shared bean. */
     public ChimpyPosConfiguration copy() {
         try {
             return (ChimpyPosConfiguration) clone();

@@ -73,7 +73,6 @@ public class ChimpyPosEndpoint extends ScheduledPollEndpoint implements Endpoint
     private long delay = DEFAULT_POLL_DELAY;
 
     private TokenProvider tokenProvider;
-    private boolean tokenProviderFromRegistry;
     private ChimpyPosApiClient apiClient;
     /** Acquired from the component's registry, released on stop; null when none or injected. */
     private SSLContextParameters sharedSslContextParameters;
@@ -123,14 +122,12 @@ public class ChimpyPosEndpoint extends ScheduledPollEndpoint implements Endpoint
         }
         try {
             if (configuration.getTokenProvider() != null) {
-                tokenProvider = configuration.getTokenProvider();
-                tokenProviderFromRegistry = false;
+                tokenProvider = getComponent().getTokenProviderRegistry().acquire(configuration.getTokenProvider());
             } else {
                 tokenProvider = getComponent()
                         .getTokenProviderRegistry()
                         .acquire(configuration.toTokenProviderSettings(
                                 sslContext, getComponent().getClock()));
-                tokenProviderFromRegistry = true;
             }
             CloseableHttpClient httpClient = configuration.getHttpClient();
             if (httpClient == null) {
@@ -181,11 +178,10 @@ public class ChimpyPosEndpoint extends ScheduledPollEndpoint implements Endpoint
     }
 
     private void releaseTokenProvider() {
-        if (tokenProviderFromRegistry && tokenProvider != null) {
+        if (tokenProvider != null) {
             getComponent().getTokenProviderRegistry().release(tokenProvider);
         }
         tokenProvider = null;
-        tokenProviderFromRegistry = false;
     }
 
     /** Runs the operations of this endpoint's exchanges; valid once started. */

@@ -393,7 +393,9 @@ class ChimpyPosOptionsAndHeadersTest extends ChimpyPosTestSupport {
             assertThat(exchange.getException()).isNull();
             assertThat(endpoint.getTokenProvider()).isSameAs(own);
             assertThat(own.status().tokenCalls()).isEqualTo(1);
-            assertThat(component().getTokenProviderRegistry().providers()).doesNotContain(own);
+            // the component shares it like its own: one user here, observed like the shared providers
+            assertThat(component().getTokenProviderRegistry().users(own)).isEqualTo(1);
+            assertThat(component().getTokenProviderRegistry().providers()).contains(own);
             assertThat(counters().tokenCalls()).isEqualTo(1);
         } finally {
             ServiceHelper.stopService(own);

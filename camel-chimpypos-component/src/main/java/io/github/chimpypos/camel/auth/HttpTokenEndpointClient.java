@@ -34,6 +34,8 @@ import javax.net.ssl.SSLPeerUnverifiedException;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.chimpypos.camel.transport.HttpClientFactory;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.HttpHostConnectException;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.core5.http.ClassicHttpResponse;
@@ -134,6 +136,7 @@ public final class HttpTokenEndpointClient implements TokenEndpointClient {
                     contentType,
                     header(response, "Retry-After"),
                     header(response, "x-ratelimit-reset"),
+                    header(response, "Date"),
                     content);
             LOG.debug(
                     "{} to {} succeeded: HTTP {}, expires_in={}, refresh token {}",
@@ -200,6 +203,17 @@ public final class HttpTokenEndpointClient implements TokenEndpointClient {
     }
 
     private TokenEndpointException transportFailure(String what, IOException e) {
+        if (rejectsClientCertificate(e)) {
+            return new TokenEndpointException(
+                    TokenFailureReason.TLS_FAILURE,
+                    0,
+                    null,
+                    "The token service at " + endpoint + " rejected the TLS connection for the " + what
+                            + " because of the client certificate (" + describe(e) + "): it wants a client"
+                            + " certificate it trusts; configure sslContextParameters with key managers holding it",
+                    e,
+                    null);
+        }
         if (e instanceof SSLHandshakeException
                 || e instanceof SSLPeerUnverifiedException
                 || (e instanceof SSLException && !(e.getCause() instanceof SocketException))) {
@@ -215,12 +229,18 @@ public final class HttpTokenEndpointClient implements TokenEndpointClient {
                     null);
         }
         String problem;
-        if (e instanceof InterruptedIOException) {
+        boolean sent = true;
+        if (e instanceof ConnectTimeoutException || e instanceof HttpHostConnectException) {
+            problem = e instanceof ConnectTimeoutException ? "timed out connecting" : "refused the connection";
+            sent = false;
+        } else if (e instanceof InterruptedIOException) {
             problem = "timed out";
         } else if (e instanceof ConnectException) {
             problem = "refused the connection";
+            sent = false;
         } else if (e instanceof UnknownHostException) {
             problem = "has an unknown host name";
+            sent = false;
         } else if (e instanceof NoHttpResponseException) {
             problem = "closed the connection without answering";
         } else if (e instanceof SocketException || e instanceof SSLException) {
@@ -228,13 +248,32 @@ public final class HttpTokenEndpointClient implements TokenEndpointClient {
         } else {
             problem = "could not be reached";
         }
-        return new TokenEndpointException(
+        TokenEndpointException failure = new TokenEndpointException(
                 TokenFailureReason.AUTH_SERVICE_UNAVAILABLE,
                 0,
                 null,
                 "The token service at " + endpoint + " " + problem + " during the " + what + " (" + describe(e) + ")",
                 e,
                 null);
+        return sent ? failure.outcomeUnknown() : failure;
+    }
+
+    /**
+     * With TLS 1.3 the server checks the client certificate after the client considers the handshake done: a missing
+     * or untrusted one arrives as an alert on the first read, or as a reset connection, not as a handshake failure.
+     */
+    private static boolean rejectsClientCertificate(IOException e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            String message = t.getMessage() == null ? "" : t.getMessage();
+            if (t instanceof SSLException
+                    && (message.contains("certificate_required")
+                            || message.contains("bad_certificate")
+                            || message.contains("unknown_ca")
+                            || message.contains("certificate_unknown"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String describe(Throwable e) {

@@ -33,4 +33,9 @@ public interface ObservableTokenProvider extends TokenProvider {
     void addListener(TokenProviderListener listener);
 
     void removeListener(TokenProviderListener listener);
+
+    /** How operators see this provider (JMX name, console, health, events); never a secret. */
+    default TokenProviderIdentity identity() {
+        return TokenProviderIdentity.custom(getClass());
+    }
 }

@@ -27,6 +27,10 @@ import io.github.chimpypos.camel.ChimpyPosAuthenticationException;
 public class TokenEndpointException extends ChimpyPosAuthenticationException {
 
     private final Duration retryAfter;
+    /** A refresh token found in a 2xx answer that failed later checks: kept so that rotation never loses it. */
+    private transient String refreshTokenInAnswer;
+
+    private boolean outcomeUnknown;
 
     public TokenEndpointException(
             TokenFailureReason reason,
@@ -49,17 +53,41 @@ public class TokenEndpointException extends ChimpyPosAuthenticationException {
     }
 
     /**
+     * Marks a failure after which the service may have processed the request (timeout or reset after sending): a
+     * refresh token presented in it is never presented again.
+     */
+    public TokenEndpointException outcomeUnknown() {
+        this.outcomeUnknown = true;
+        return this;
+    }
+
+    /** Whether the service may have processed the request although no answer arrived. */
+    public boolean isOutcomeUnknown() {
+        return outcomeUnknown;
+    }
+
+    TokenEndpointException withRefreshTokenInAnswer(String refreshToken) {
+        this.refreshTokenInAnswer = refreshToken;
+        return this;
+    }
+
+    /** Never in the message: the caller stores it like the refresh token of a good answer. */
+    String refreshTokenInAnswer() {
+        return refreshTokenInAnswer;
+    }
+
+    /**
      * Whether the service rejected the request itself (credentials, client, grant, audience): repeating it unchanged
      * cannot succeed and, for passwords, risks a brute-force lock.
      */
     public boolean isRejection() {
         return getReason() == TokenFailureReason.CREDENTIALS_REJECTED
-                || getReason() == TokenFailureReason.ACCESS_DENIED;
+                || getReason() == TokenFailureReason.ACCESS_DENIED
+                || getReason() == TokenFailureReason.REQUEST_REJECTED;
     }
 
     /** Whether the same request may succeed when repeated after a backoff (outage, timeout, garbled answer). */
     public boolean isTransient() {
-        return getReason() == TokenFailureReason.AUTH_SERVICE_UNAVAILABLE
-                || getReason() == TokenFailureReason.MALFORMED_RESPONSE;
+        return FailureLadder.rungOf(this) == FailureLadder.Rung.TRANSIENT;
     }
 }

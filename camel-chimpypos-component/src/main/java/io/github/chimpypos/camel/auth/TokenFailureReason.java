@@ -17,11 +17,12 @@ package io.github.chimpypos.camel.auth;
 
 /** Why the token lifecycle failed, as an operator needs to know it (health checks, JMX, exceptions). */
 public enum TokenFailureReason {
-    /** The token service rejected the credentials (wrong password, unknown client, unauthorized grant). */
+    /** The token service rejected the credentials (wrong password, unknown client, unauthorized grant,
+     * user blocked after failed logins). */
     CREDENTIALS_REJECTED,
     /** The token service refused the audience or otherwise denied access for this client. */
     ACCESS_DENIED,
-    /** The token service asked us to slow down (HTTP 429, brute-force lock). */
+    /** The token service asked us to slow down (HTTP 429); a user blocked by brute-force protection is {@link #CREDENTIALS_REJECTED}. */
     RATE_LIMITED,
     /** The token service could not be reached or answered with a server error (5xx, timeout, reset). */
     AUTH_SERVICE_UNAVAILABLE,
@@ -30,5 +31,10 @@ public enum TokenFailureReason {
     /** The PoS API rejected a freshly obtained token (second 401 in a row). */
     TOKEN_REJECTED_BY_API,
     /** The TLS handshake failed (untrusted certificate, hostname mismatch, protocol). */
-    TLS_FAILURE
+    TLS_FAILURE,
+    /**
+     * The token service refused the request as configured with a 4xx other than 401, 403 and 429, or redirected it
+     * (wrong tokenUrl, parameters the service does not accept): not retried until reset or a configuration change.
+     */
+    REQUEST_REJECTED
 }

@@ -20,8 +20,20 @@ package io.github.chimpypos.camel.auth;
  * renew ahead of expiry, refresh token, fallback to the password grant, recovery after a 401.
  *
  * <p>
- * One provider is shared by every endpoint that uses the same credentials, so implementations must be thread-safe
- * and must never let concurrent callers trigger more than one token request at a time.
+ * <b>Your own provider</b> (a bean set as the {@code tokenProvider} option) is shared by every endpoint that names it:
+ * <ul>
+ * <li>Lifecycle: when it is a Camel {@link org.apache.camel.Service} the component starts it before the first
+ * endpoint using it starts and stops it after the last one stopped (counted per component); otherwise it must be
+ * ready when the endpoint starts. It is never started twice without a stop in between.</li>
+ * <li>Operability: when it also implements {@link ObservableTokenProvider} it gets an MBean, a dev-console entry,
+ * a readiness health check and Camel events, exactly like the built-in {@link DefaultTokenProvider}.</li>
+ * <li>Thread-safety: both methods are called concurrently from every exchange; they must be thread-safe and should
+ * let at most one token request be in flight at a time (a refresh token presented twice revokes its family on
+ * services with rotation).</li>
+ * <li>Exceptions: throw {@link io.github.chimpypos.camel.ChimpyPosAuthenticationException} with a
+ * {@link TokenFailureReason} when no token can be had; the exchange fails with it. Never put a secret in a message.
+ * Any other runtime exception fails the exchange as it is.</li>
+ * </ul>
  */
 public interface TokenProvider {
 

@@ -39,8 +39,16 @@ public record TokenProviderIdentity(String clientId, String tokenUrl, String gra
                 settings.audience());
     }
 
+    /** A provider the user wrote: named by its class, nothing else is known. */
+    public static TokenProviderIdentity custom(Class<?> type) {
+        return new TokenProviderIdentity(type.getSimpleName(), null, "custom", null);
+    }
+
     /** A short name such as {@code chimpy-client@auth.example/password}. */
     public String displayName() {
+        if (tokenUrl == null) {
+            return clientId + "/" + grantType;
+        }
         String host = tokenUrl;
         try {
             URI uri = new URI(tokenUrl);

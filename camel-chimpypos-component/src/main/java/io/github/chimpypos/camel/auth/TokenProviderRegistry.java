@@ -16,14 +16,12 @@
 package io.github.chimpypos.camel.auth;
 
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
+import io.github.chimpypos.camel.transport.RefCountedMap;
 import org.apache.camel.support.service.ServiceHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +29,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Shares one {@link DefaultTokenProvider} per credential set ({@link TokenProviderSettings#credentialsKey()}): 50
  * endpoints with equal credentials get one provider and therefore one token. Reference counted: the provider starts on
- * the first {@link #acquire} and stops when the last user {@link #release releases} it. Thread-safe.
+ * the first {@link #acquire} and stops when the last user {@link #release releases} it ({@link RefCountedMap}).
+ * Thread-safe.
  *
  * <p>
  * Settings that are not part of the credential key (margins, retries, format, clock) come from the first acquirer.
@@ -41,7 +40,7 @@ public final class TokenProviderRegistry implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TokenProviderRegistry.class);
 
     private final Function<TokenProviderSettings, ? extends DefaultTokenProvider> factory;
-    private final Map<Object, Entry> entries = new HashMap<>();
+    private final RefCountedMap<Object, TokenProvider> entries = RefCountedMap.byEquality();
     private final List<Observer> observers = new CopyOnWriteArrayList<>();
 
     /**
@@ -50,18 +49,9 @@ public final class TokenProviderRegistry implements AutoCloseable {
      * quick; a thrown exception is logged and ignored.
      */
     public interface Observer {
-        void providerStarted(DefaultTokenProvider provider);
+        void providerStarted(ObservableTokenProvider provider);
 
-        void providerStopping(DefaultTokenProvider provider);
-    }
-
-    private static final class Entry {
-        final DefaultTokenProvider provider;
-        int users;
-
-        Entry(DefaultTokenProvider provider) {
-            this.provider = provider;
-        }
+        void providerStopping(ObservableTokenProvider provider);
     }
 
     public TokenProviderRegistry() {
@@ -81,68 +71,76 @@ public final class TokenProviderRegistry implements AutoCloseable {
      */
     public synchronized ObservableTokenProvider acquire(TokenProviderSettings settings) {
         Objects.requireNonNull(settings, "settings");
-        Object key = settings.credentialsKey();
-        Entry entry = entries.get(key);
-        if (entry == null) {
-            DefaultTokenProvider provider = factory.apply(settings);
-            ServiceHelper.startService(provider);
-            entry = new Entry(provider);
-            entries.put(key, entry);
-            LOG.debug("Started token provider {}", provider);
+        return (ObservableTokenProvider)
+                entries.acquire(settings.credentialsKey(), key -> start(factory.apply(settings)));
+    }
+
+    /**
+     * Shares a provider the user supplied (the {@code tokenProvider} option): started on first use when it is a Camel
+     * {@link org.apache.camel.Service}, stopped with its last user, and given JMX, the dev console, health and events
+     * when it is an {@link ObservableTokenProvider}. Every call must be paired with one {@link #release}.
+     */
+    public synchronized TokenProvider acquire(TokenProvider supplied) {
+        Objects.requireNonNull(supplied, "supplied");
+        return entries.acquire(new SuppliedKey(supplied), key -> start(supplied));
+    }
+
+    private TokenProvider start(TokenProvider provider) {
+        ServiceHelper.startService(provider);
+        LOG.debug("Started token provider {}", provider);
+        if (provider instanceof ObservableTokenProvider observable) {
             for (Observer observer : observers) {
-                tell(observer, provider, true);
+                tell(observer, observable, true);
             }
         }
-        entry.users++;
-        return entry.provider;
+        return provider;
+    }
+
+    /** A user's provider is shared by identity: its equals may be anything. */
+    private record SuppliedKey(TokenProvider provider) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof SuppliedKey key && key.provider == provider;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(provider);
+        }
     }
 
     /** Gives back a provider obtained from {@link #acquire}; stops it when this was its last user. Idempotent for unknown providers. */
     public synchronized void release(TokenProvider provider) {
-        if (provider == null) {
-            return;
-        }
-        for (Iterator<Entry> it = entries.values().iterator(); it.hasNext(); ) {
-            Entry entry = it.next();
-            if (entry.provider == provider) {
-                if (--entry.users <= 0) {
-                    it.remove();
-                    stopping(entry.provider);
-                    ServiceHelper.stopService(entry.provider);
-                    LOG.debug("Stopped token provider {}", entry.provider);
-                }
-                return;
-            }
+        if (provider != null && entries.release(provider)) {
+            stopping(provider);
+            ServiceHelper.stopService(provider);
+            LOG.debug("Stopped token provider {}", provider);
         }
     }
 
-    /** The providers in use, e.g. for JMX and the dev console. */
+    /** The observable providers in use, e.g. for JMX and the dev console. */
     public synchronized List<ObservableTokenProvider> providers() {
         List<ObservableTokenProvider> providers = new ArrayList<>(entries.size());
-        for (Entry entry : entries.values()) {
-            providers.add(entry.provider);
+        for (TokenProvider provider : entries.values()) {
+            if (provider instanceof ObservableTokenProvider observable) {
+                providers.add(observable);
+            }
         }
         return providers;
     }
 
     /** How many users hold the provider, 0 when it is not registered. */
     public synchronized int users(TokenProvider provider) {
-        for (Entry entry : entries.values()) {
-            if (entry.provider == provider) {
-                return entry.users;
-            }
-        }
-        return 0;
+        return entries.users(provider);
     }
 
     /** Stops every provider regardless of its users. */
     @Override
     public synchronized void close() {
-        for (Entry entry : entries.values()) {
-            stopping(entry.provider);
-            ServiceHelper.stopService(entry.provider);
+        for (TokenProvider provider : entries.clear()) {
+            stopping(provider);
+            ServiceHelper.stopService(provider);
         }
-        entries.clear();
     }
 
     /** Adds an observer; it is not told about providers already started. */
@@ -154,13 +152,15 @@ public final class TokenProviderRegistry implements AutoCloseable {
         observers.remove(observer);
     }
 
-    private void stopping(DefaultTokenProvider provider) {
-        for (Observer observer : observers) {
-            tell(observer, provider, false);
+    private void stopping(TokenProvider provider) {
+        if (provider instanceof ObservableTokenProvider observable) {
+            for (Observer observer : observers) {
+                tell(observer, observable, false);
+            }
         }
     }
 
-    private static void tell(Observer observer, DefaultTokenProvider provider, boolean started) {
+    private static void tell(Observer observer, ObservableTokenProvider provider, boolean started) {
         try {
             if (started) {
                 observer.providerStarted(provider);

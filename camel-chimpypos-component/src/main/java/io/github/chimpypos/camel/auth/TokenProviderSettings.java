@@ -16,11 +16,16 @@
 package io.github.chimpypos.camel.auth;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.Objects;
 
 import io.github.chimpypos.camel.transport.HttpClientSettings;
+import io.github.chimpypos.camel.transport.HttpsUrls;
 
 /**
  * Everything a {@link TokenProvider} needs: where the token service is, the credentials, and how to behave under
@@ -178,6 +183,74 @@ public final class TokenProviderSettings {
      */
     public Object credentialsKey() {
         return new CredentialsKey(tokenUrl, clientId, audience, username, password, clientSecret, scope, grantType);
+    }
+
+    /**
+     * The credential set as a SHA-256 digest, for what must outlive this object (the JVM-wide lockout memory) without
+     * holding a secret.
+     */
+    public String credentialsFingerprint() {
+        StringBuilder joined = new StringBuilder();
+        for (Object part :
+                new Object[] {tokenUrl, clientId, audience, username, password, clientSecret, scope, grantType}) {
+            String text = String.valueOf(part);
+            joined.append(text.length()).append(':').append(text).append('|');
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(joined.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    }
+
+    /**
+     * The one validation of the token options, used on every path (endpoint URI, component, Spring Boot, a provider
+     * built in Java): fails before any network call with a message naming the option as the user sets it.
+     */
+    public void validate() {
+        HttpsUrls.require("tokenUrl", tokenUrl == null ? null : tokenUrl.toString(), allowInsecureHttp);
+        requireText(clientId, "clientId", "unless tokenProvider is set");
+        if (grantType == GrantType.password) {
+            requireText(username, "username", "for grantType=password");
+            requireText(password, "password", "for grantType=password");
+        } else {
+            requireText(clientSecret, "clientSecret", "for grantType=client_credentials");
+        }
+        // Auth0-style services without a default audience answer "Missing required parameter: audience" to both
+        // grants; Chimpy's documented request carries it.
+        requireText(audience, "audience", "for grantType=" + grantType + "; the API identifier issued by Chimpy");
+        if (maxRetries < 0) {
+            throw new IllegalArgumentException(
+                    "Invalid option tokenMaxRetries " + maxRetries + "; must not be negative");
+        }
+        requirePositive(maxWait, "tokenMaxWait");
+        requireNotNegative(refreshMargin, "refreshMargin");
+        requireNotNegative(credentialsRejectedQuietPeriod, "credentialsRejectedQuietPeriod");
+        requirePositive(retryInitialBackoff, "tokenRetryInitialBackoff");
+        requirePositive(retryMaxBackoff, "tokenRetryMaxBackoff");
+        requireNotNegative(maxRetryAfter, "tokenMaxRetryAfter");
+    }
+
+    private static void requireText(String value, String option, String when) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("Missing required option " + option + " (" + when + ")");
+        }
+    }
+
+    private static void requirePositive(Duration value, String option) {
+        if (value.isZero() || value.isNegative()) {
+            throw new IllegalArgumentException(
+                    "Invalid option " + option + " " + value.toMillis() + "; must be positive");
+        }
+    }
+
+    private static void requireNotNegative(Duration value, String option) {
+        if (value.isNegative()) {
+            throw new IllegalArgumentException(
+                    "Invalid option " + option + " " + value.toMillis() + "; must not be negative");
+        }
     }
 
     @Override

@@ -26,12 +26,15 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns one HTTP answer of the token service into a {@link TokenResponse} or a classified
@@ -41,17 +44,57 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
  */
 final class TokenResponseReader {
 
+    private static final Logger LOG = LoggerFactory.getLogger(TokenResponseReader.class);
+
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
             .build();
 
+    /** Auth0's answer when brute-force protection blocked the user: a lockout, not a rate limit. */
+    static final String USER_BLOCKED = "too_many_attempts";
+
     /** OAuth errors meaning the credentials or the client are not accepted. */
     private static final Set<String> CREDENTIAL_ERRORS =
-            Set.of("invalid_grant", "invalid_client", "unauthorized_client");
+            Set.of("invalid_grant", "invalid_client", "unauthorized_client", USER_BLOCKED);
 
-    /** OAuth errors meaning this request can never succeed as configured (audience, scope, grant type). */
-    private static final Set<String> DENIAL_ERRORS =
-            Set.of("access_denied", "invalid_request", "invalid_scope", "unsupported_grant_type");
+    /** OAuth errors meaning this request can never succeed as configured (audience, scope, grant type, account). */
+    private static final Set<String> DENIAL_ERRORS = Set.of(
+            "access_denied",
+            "invalid_request",
+            "invalid_scope",
+            "unsupported_grant_type",
+            "mfa_required",
+            "consent_required");
+
+    /** What an operator does about an OAuth error. */
+    private static final Map<String, String> HINTS = Map.of(
+            "invalid_grant",
+            "check username and password",
+            "invalid_client",
+            "the token service does not know clientId or the clientSecret is wrong: check both",
+            "unauthorized_client",
+            "this client may not use this grant: allow the grant type for the application in the token service,"
+                    + " or change grantType",
+            "access_denied",
+            "the token service denied access (an unknown audience or a rule): check audience",
+            "invalid_scope",
+            "the token service does not accept the requested scope: check scope (offline_access needs offline"
+                    + " access allowed for the API)",
+            "consent_required",
+            "the user has not consented to the API's scopes: grant consent once interactively, or allow skipping"
+                    + " consent for this first-party application",
+            "mfa_required",
+            "the account requires multi-factor authentication, which an unattended client cannot answer: use an"
+                    + " account exempt from MFA for this integration",
+            USER_BLOCKED,
+            "the token service blocked the user after repeated failed logins: unblock the user there (or change"
+                    + " the password)");
+
+    /**
+     * The longest {@code expires_in} believed (Auth0's maximum access-token lifetime, 30 days); a longer one is cut
+     * to this, so that the expiry arithmetic can never overflow.
+     */
+    static final long MAX_EXPIRES_IN = Duration.ofDays(30).toSeconds();
 
     private static final int MAX_DESCRIPTION = 200;
 
@@ -74,6 +117,7 @@ final class TokenResponseReader {
      * @param contentType  the Content-Type header, or null
      * @param retryAfter   the Retry-After header, or null
      * @param rateLimitReset the x-ratelimit-reset header (Auth0, epoch seconds), or null
+     * @param date         the Date header (the service's clock, against which the two above are read), or null
      * @param body         the body, possibly empty
      */
     TokenResponse read(
@@ -82,6 +126,7 @@ final class TokenResponseReader {
             String contentType,
             String retryAfter,
             String rateLimitReset,
+            String date,
             byte[] body) {
         String what = describe(request);
         JsonNode json = parseJson(body);
@@ -90,12 +135,13 @@ final class TokenResponseReader {
         if (status >= 200 && status < 300 && oauthError == null) {
             return success(what, status, contentType, json, body);
         }
-        Duration wait = retryAfter(retryAfter, rateLimitReset);
+        Duration wait = retryAfter(retryAfter, rateLimitReset, date);
         String description = json != null ? safeDescription(request, text(json, "error_description")) : null;
+        String hint = oauthError != null && !request.isRefresh() ? HINTS.get(oauthError) : null;
         String detail = "HTTP " + status + (oauthError != null ? " " + oauthError : "")
-                + (description != null ? " (" + description + ")" : "");
+                + (description != null ? " (" + description + ")" : "") + (hint != null ? " - " + hint : "");
 
-        if (status == 429 || "too_many_attempts".equals(oauthError)) {
+        if (status == 429 && !USER_BLOCKED.equals(oauthError)) {
             return fail(new TokenEndpointException(
                     TokenFailureReason.RATE_LIMITED,
                     status,
@@ -118,7 +164,7 @@ final class TokenResponseReader {
                     status,
                     oauthError,
                     "The token service denied the " + what + ": " + detail
-                            + " - check clientId, audience, scope and grantType"));
+                            + (hint == null ? " - check clientId, audience, scope and grantType" : "")));
         }
         if (status >= 500 || status == 408) {
             return fail(new TokenEndpointException(
@@ -145,11 +191,20 @@ final class TokenResponseReader {
         }
         if (status >= 300 && status < 400) {
             return fail(new TokenEndpointException(
-                    TokenFailureReason.MALFORMED_RESPONSE,
+                    TokenFailureReason.REQUEST_REJECTED,
                     status,
                     oauthError,
                     "The token service answered the " + what + " with a redirect (" + detail
                             + "); tokenUrl must point at the token endpoint itself"));
+        }
+        if (status >= 400) {
+            return fail(new TokenEndpointException(
+                    TokenFailureReason.REQUEST_REJECTED,
+                    status,
+                    oauthError,
+                    "The token service refused the " + what + " with " + detail
+                            + (json == null ? " and a " + kindOf(contentType, body) + " body" : "")
+                            + "; check tokenUrl, tokenRequestFormat and grantType"));
         }
         return fail(new TokenEndpointException(
                 TokenFailureReason.MALFORMED_RESPONSE,
@@ -164,6 +219,16 @@ final class TokenResponseReader {
         if (json == null || !json.isObject()) {
             throw malformed(status, what, "a " + kindOf(contentType, body) + " body instead of a JSON object");
         }
+        String refreshToken = text(json, "refresh_token");
+        try {
+            return checkedSuccess(what, status, json, refreshToken);
+        } catch (TokenEndpointException e) {
+            // With rotation the presented refresh token is spent once the service answered 2xx: keep the new one.
+            throw e.withRefreshTokenInAnswer(refreshToken);
+        }
+    }
+
+    private TokenResponse checkedSuccess(String what, int status, JsonNode json, String refreshToken) {
         String accessToken = text(json, "access_token");
         if (accessToken == null || accessToken.isBlank()) {
             throw malformed(status, what, "no access_token");
@@ -184,11 +249,19 @@ final class TokenResponseReader {
         if (expiresIn <= 0) {
             throw malformed(status, what, "a non-positive expires_in (" + expiresIn + ")");
         }
+        if (expiresIn > MAX_EXPIRES_IN) {
+            LOG.warn(
+                    "The token service answered the {} with expires_in {} s, beyond any real token lifetime: using {} s",
+                    what,
+                    expiresIn,
+                    MAX_EXPIRES_IN);
+            expiresIn = MAX_EXPIRES_IN;
+        }
         String tokenType = text(json, "token_type");
         if (tokenType != null && !tokenType.equalsIgnoreCase("bearer")) {
             throw malformed(status, what, "token_type " + printable(tokenType) + " instead of Bearer");
         }
-        return new TokenResponse(accessToken, text(json, "refresh_token"), expiresIn, tokenType, text(json, "scope"));
+        return new TokenResponse(accessToken, refreshToken, expiresIn, tokenType, text(json, "scope"));
     }
 
     private static boolean isWhole(BigDecimal value) {
@@ -283,20 +356,22 @@ final class TokenResponseReader {
         return sb.toString();
     }
 
-    /** Retry-After (delta seconds or HTTP date), else Auth0's x-ratelimit-reset (epoch seconds); null if neither. */
-    Duration retryAfter(String retryAfter, String rateLimitReset) {
-        Instant now = clock.instant();
+    /**
+     * Retry-After (delta seconds or HTTP date), else Auth0's x-ratelimit-reset (epoch seconds); null if neither is
+     * readable. Instants are read against the answer's Date header when it has one: our clock may be ahead of the
+     * service's, and a reset instant then looks past. A wait in the past is zero; the ladder waits at least a backoff
+     * step anyway.
+     */
+    Duration retryAfter(String retryAfter, String rateLimitReset, String date) {
+        Instant now = serviceNow(date);
         if (retryAfter != null && !retryAfter.isBlank()) {
             String value = retryAfter.trim();
             if (value.matches("[0-9]{1,10}")) {
                 return Duration.ofSeconds(Long.parseLong(value));
             }
-            try {
-                Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME)
-                        .toInstant();
+            Instant at = httpDate(value);
+            if (at != null) {
                 return at.isAfter(now) ? Duration.between(now, at) : Duration.ZERO;
-            } catch (DateTimeParseException e) {
-                // fall through to the rate-limit header
             }
         }
         if (rateLimitReset != null && rateLimitReset.trim().matches("[0-9]{1,12}")) {
@@ -306,5 +381,19 @@ final class TokenResponseReader {
             return at.isAfter(now) ? Duration.between(now, at) : Duration.ZERO;
         }
         return null;
+    }
+
+    private Instant serviceNow(String date) {
+        Instant served = date != null ? httpDate(date.trim()) : null;
+        return served != null ? served : clock.instant();
+    }
+
+    private static Instant httpDate(String value) {
+        try {
+            return ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME)
+                    .toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 }

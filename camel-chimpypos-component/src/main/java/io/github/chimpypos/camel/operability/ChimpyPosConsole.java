@@ -23,7 +23,6 @@ import java.util.Map;
 import io.github.chimpypos.camel.ChimpyPosComponent;
 import io.github.chimpypos.camel.ChimpyPosConfiguration;
 import io.github.chimpypos.camel.ChimpyPosEndpoint;
-import io.github.chimpypos.camel.auth.DefaultTokenProvider;
 import io.github.chimpypos.camel.auth.ObservableTokenProvider;
 import io.github.chimpypos.camel.auth.TokenProvider;
 import io.github.chimpypos.camel.auth.TokenProviderIdentity;
@@ -153,9 +152,7 @@ public class ChimpyPosConsole extends AbstractDevConsole {
     }
 
     private static ProviderView view(ObservableTokenProvider provider, int users, boolean custom) {
-        TokenProviderIdentity identity = provider instanceof DefaultTokenProvider defaultProvider
-                ? TokenProviderIdentity.of(defaultProvider.getSettings())
-                : null;
+        TokenProviderIdentity identity = provider.identity();
         String name =
                 identity != null ? identity.displayName() : provider.getClass().getName();
         return new ProviderView(custom ? "custom " + name : name, identity, provider, users);

@@ -22,7 +22,7 @@ import javax.management.MalformedObjectNameException;
 import javax.management.ObjectName;
 
 import io.github.chimpypos.camel.ChimpyPosComponent;
-import io.github.chimpypos.camel.auth.DefaultTokenProvider;
+import io.github.chimpypos.camel.auth.ObservableTokenProvider;
 import io.github.chimpypos.camel.auth.TokenProviderIdentity;
 import io.github.chimpypos.camel.auth.TokenProviderRegistry;
 import org.apache.camel.CamelContext;
@@ -43,19 +43,19 @@ public final class JmxRegistration implements TokenProviderRegistry.Observer {
     private static final Logger LOG = LoggerFactory.getLogger(JmxRegistration.class);
 
     private final ChimpyPosComponent component;
-    private final Map<DefaultTokenProvider, ObjectName> registered = new ConcurrentHashMap<>();
+    private final Map<ObservableTokenProvider, ObjectName> registered = new ConcurrentHashMap<>();
 
     public JmxRegistration(ChimpyPosComponent component) {
         this.component = component;
     }
 
     @Override
-    public void providerStarted(DefaultTokenProvider provider) {
+    public void providerStarted(ObservableTokenProvider provider) {
         ManagementAgent agent = agent();
         if (agent == null) {
             return;
         }
-        TokenProviderIdentity identity = TokenProviderIdentity.of(provider.getSettings());
+        TokenProviderIdentity identity = provider.identity();
         ManagedTokenProvider mbean = new ManagedTokenProvider(
                 provider, identity, component.getTokenProviderRegistry(), component.getClock());
         try {
@@ -69,7 +69,7 @@ public final class JmxRegistration implements TokenProviderRegistry.Observer {
     }
 
     @Override
-    public void providerStopping(DefaultTokenProvider provider) {
+    public void providerStopping(ObservableTokenProvider provider) {
         ObjectName name = registered.remove(provider);
         ManagementAgent agent = agent();
         if (name == null || agent == null) {

@@ -23,7 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.github.chimpypos.camel.ChimpyPosAuthenticationException;
 import io.github.chimpypos.camel.ChimpyPosComponent;
 import io.github.chimpypos.camel.ChimpyPosTokenEvent;
-import io.github.chimpypos.camel.auth.DefaultTokenProvider;
+import io.github.chimpypos.camel.auth.ObservableTokenProvider;
 import io.github.chimpypos.camel.auth.TokenFailureReason;
 import io.github.chimpypos.camel.auth.TokenProviderIdentity;
 import io.github.chimpypos.camel.auth.TokenProviderListener;
@@ -43,15 +43,15 @@ public final class TokenEventNotifierBridge implements TokenProviderRegistry.Obs
     private static final Logger LOG = LoggerFactory.getLogger(TokenEventNotifierBridge.class);
 
     private final ChimpyPosComponent component;
-    private final Map<DefaultTokenProvider, List<TokenProviderListener>> attached = new ConcurrentHashMap<>();
+    private final Map<ObservableTokenProvider, List<TokenProviderListener>> attached = new ConcurrentHashMap<>();
 
     public TokenEventNotifierBridge(ChimpyPosComponent component) {
         this.component = component;
     }
 
     @Override
-    public void providerStarted(DefaultTokenProvider provider) {
-        TokenProviderListener bridge = new CamelEventBridge(provider, TokenProviderIdentity.of(provider.getSettings()));
+    public void providerStarted(ObservableTokenProvider provider) {
+        TokenProviderListener bridge = new CamelEventBridge(provider, provider.identity());
         TokenProviderListener user = component.getTokenListener();
         List<TokenProviderListener> listeners = user != null ? List.of(bridge, user) : List.of(bridge);
         listeners.forEach(provider::addListener);
@@ -59,7 +59,7 @@ public final class TokenEventNotifierBridge implements TokenProviderRegistry.Obs
     }
 
     @Override
-    public void providerStopping(DefaultTokenProvider provider) {
+    public void providerStopping(ObservableTokenProvider provider) {
         List<TokenProviderListener> listeners = attached.remove(provider);
         if (listeners != null) {
             listeners.forEach(provider::removeListener);
@@ -69,10 +69,10 @@ public final class TokenEventNotifierBridge implements TokenProviderRegistry.Obs
     /** Raises a {@link ChimpyPosTokenEvent} per lifecycle step when the context has event notifiers. */
     private final class CamelEventBridge implements TokenProviderListener {
 
-        private final DefaultTokenProvider provider;
+        private final ObservableTokenProvider provider;
         private final TokenProviderIdentity identity;
 
-        CamelEventBridge(DefaultTokenProvider provider, TokenProviderIdentity identity) {
+        CamelEventBridge(ObservableTokenProvider provider, TokenProviderIdentity identity) {
             this.provider = provider;
             this.identity = identity;
         }

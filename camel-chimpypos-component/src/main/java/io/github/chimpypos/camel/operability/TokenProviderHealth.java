@@ -22,6 +22,7 @@ import java.util.Objects;
 import java.util.Set;
 
 import io.github.chimpypos.camel.auth.TokenEndpointException;
+import io.github.chimpypos.camel.auth.TokenFailureMessages;
 import io.github.chimpypos.camel.auth.TokenFailureReason;
 import io.github.chimpypos.camel.auth.TokenProviderState;
 import io.github.chimpypos.camel.auth.TokenProviderStatus;
@@ -36,7 +37,7 @@ import io.github.chimpypos.camel.auth.TokenProviderStatus;
  * while the first token is being obtained, before any was requested, and once the wait after a failure that fixes
  * itself (outage, rate limit, TLS failure, malformed answer) is over: the traffic readiness lets through makes the
  * next attempt. Down when no valid token is held while a wait is in force (backoff, Retry-After, lockout) or the
- * credentials were rejected or access denied, which only an operator fixes.
+ * credentials were rejected, access denied or the request refused as configured, which only an operator fixes.
  *
  * @param up      whether exchanges can get an access token now
  * @param message what an operator needs to know first
@@ -45,8 +46,10 @@ import io.github.chimpypos.camel.auth.TokenProviderStatus;
 public record TokenProviderHealth(boolean up, String message, Map<String, Object> details) {
 
     /** Reasons that only an operator fixes: down until then, even when no wait is in force. */
-    private static final Set<TokenFailureReason> NEEDS_AN_OPERATOR =
-            Set.of(TokenFailureReason.CREDENTIALS_REJECTED, TokenFailureReason.ACCESS_DENIED);
+    private static final Set<TokenFailureReason> NEEDS_AN_OPERATOR = Set.of(
+            TokenFailureReason.CREDENTIALS_REJECTED,
+            TokenFailureReason.ACCESS_DENIED,
+            TokenFailureReason.REQUEST_REJECTED);
 
     public TokenProviderHealth {
         Objects.requireNonNull(message, "message");
@@ -83,10 +86,12 @@ public record TokenProviderHealth(boolean up, String message, Map<String, Object
         if (status.state() == TokenProviderState.CREDENTIALS_LOCKED) {
             message.append("; but renewing it failed: ")
                     .append(reasonText(status.lastFailureReason()))
-                    .append("; no new attempt until ")
-                    .append(status.nextAttemptNotBefore())
-                    .append(", exchanges fail once this token expires - fix them, then wait or reset the credentials"
-                            + " lockout");
+                    .append(
+                            status.nextAttemptNotBefore() != null
+                                    ? "; no new attempt until " + status.nextAttemptNotBefore()
+                                    : "; no automatic attempt until an operator resets the credentials lockout")
+                    .append(", exchanges fail once this token expires - fix them, then "
+                            + TokenFailureMessages.HOW_TO_RESET);
         } else if (status.consecutiveFailures() > 0 && status.lastFailureReason() != null) {
             message.append("; renewing it failed ")
                     .append(status.consecutiveFailures())
@@ -113,13 +118,15 @@ public record TokenProviderHealth(boolean up, String message, Map<String, Object
         }
         if (status.nextAttemptNotBefore() != null) {
             message.append("; no new attempt until ").append(status.nextAttemptNotBefore());
+        } else if (status.state() == TokenProviderState.CREDENTIALS_LOCKED) {
+            message.append("; no automatic attempt until an operator resets the credentials lockout");
         } else if (status.state() == TokenProviderState.RENEWING) {
             message.append("; trying again now");
         } else {
             message.append("; the next exchange tries again");
         }
-        if (needsAnOperator(reason) && status.nextAttemptNotBefore() != null) {
-            message.append(" - fix them, then wait or reset the credentials lockout");
+        if (needsAnOperator(reason) && status.state() == TokenProviderState.CREDENTIALS_LOCKED) {
+            message.append(" - fix them, then ").append(TokenFailureMessages.HOW_TO_RESET);
         }
         return message.toString();
     }
@@ -140,6 +147,7 @@ public record TokenProviderHealth(boolean up, String message, Map<String, Object
             case AUTH_SERVICE_UNAVAILABLE -> "token service unreachable or failing";
             case MALFORMED_RESPONSE -> "the token service answered something that is not a token response";
             case TOKEN_REJECTED_BY_API -> "the PoS API rejects freshly obtained tokens (check audience and clientId)";
+            case REQUEST_REJECTED -> "the token service refused the request as configured (check tokenUrl)";
             case TLS_FAILURE ->
                 "TLS handshake with the token service failed (check the trust store, the certificate and the host name)";
         };

@@ -15,6 +15,7 @@
  */
 package io.github.chimpypos.camel.operation;
 
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
@@ -65,24 +66,13 @@ public final class OptionValidation {
 
     /**
      * The options of the token lifecycle, for an endpoint without its own tokenProvider and for the Spring Boot
-     * starter's shared provider.
+     * starter's shared provider: {@link io.github.chimpypos.camel.auth.TokenProviderSettings#validate()}, the same
+     * check a provider built in Java gets, with the option names as users set them.
      */
     public static void tokenOptions(ChimpyPosConfiguration configuration) {
+        // first, so that the URL parses before it becomes the settings' URI
         HttpsUrls.require("tokenUrl", configuration.getTokenUrl(), configuration.isAllowInsecureHttp());
-        requireOption("clientId", configuration.getClientId(), "unless tokenProvider is set");
-        if (configuration.getGrantType() == GrantType.password) {
-            requireOption("username", configuration.getUsername(), "for grantType=password");
-            requireOption("password", configuration.getPassword(), "for grantType=password");
-        } else if (configuration.getGrantType() == GrantType.client_credentials) {
-            requireOption("clientSecret", configuration.getClientSecret(), "for grantType=client_credentials");
-        }
-        requirePositive("tokenMaxWait", configuration.getTokenMaxWait());
-        requirePositive("tokenRetryInitialBackoff", configuration.getTokenRetryInitialBackoff());
-        requirePositive("tokenRetryMaxBackoff", configuration.getTokenRetryMaxBackoff());
-        requireNotNegative("tokenMaxRetryAfter", configuration.getTokenMaxRetryAfter());
-        requireNotNegative("refreshMargin", configuration.getRefreshMargin());
-        requireNotNegative("credentialsRejectedQuietPeriod", configuration.getCredentialsRejectedQuietPeriod());
-        requireNotNegative("tokenMaxRetries", configuration.getTokenMaxRetries());
+        configuration.toTokenProviderSettings(null, Clock.systemUTC()).validate();
     }
 
     /** What a consumer needs beside its keys (which {@code PollKeys} checks), at route start. */
@@ -149,12 +139,6 @@ public final class OptionValidation {
                 && !text.trim().matches("-?\\d+")) {
             throw new IllegalArgumentException("Invalid option " + option + " '" + text + "'; expected an integer"
                     + ("slipWidth".equals(option) ? " (accepted values: 32, 42)" : ""));
-        }
-    }
-
-    private static void requireOption(String option, String value, String when) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("Missing required option " + option + " (" + when + ")");
         }
     }
 

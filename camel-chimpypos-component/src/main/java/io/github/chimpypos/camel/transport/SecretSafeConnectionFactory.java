@@ -25,10 +25,12 @@ import javax.net.ssl.SSLSocket;
 import org.apache.hc.client5.http.impl.io.DefaultManagedHttpClientConnection;
 import org.apache.hc.client5.http.io.ManagedHttpClientConnection;
 import org.apache.hc.core5.http.ClassicHttpRequest;
+import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.impl.io.SocketHolder;
 import org.apache.hc.core5.http.io.HttpConnectionFactory;
 import org.apache.hc.core5.http.message.RequestLine;
+import org.apache.hc.core5.http.message.StatusLine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,8 +45,10 @@ final class SecretSafeConnectionFactory implements HttpConnectionFactory<Managed
     static final SecretSafeConnectionFactory INSTANCE = new SecretSafeConnectionFactory();
 
     private static final Logger HEADER_LOG = LoggerFactory.getLogger("org.apache.hc.client5.http.headers");
-    private static final Set<String> SENSITIVE_HEADERS =
-            Set.of("authorization", "proxy-authorization", "cookie", "set-cookie");
+    /** Parts of a header name that mark it as carrying a credential, in either direction. */
+    private static final Set<String> SENSITIVE_NAME_PARTS = Set.of(
+            "authorization", "authenticat", "cookie", "token", "secret", "password", "api-key", "apikey", "session");
+
     private static final AtomicLong COUNTER = new AtomicLong();
 
     private SecretSafeConnectionFactory() {}
@@ -79,13 +83,38 @@ final class SecretSafeConnectionFactory implements HttpConnectionFactory<Managed
         protected void onRequestSubmitted(ClassicHttpRequest request) {
             if (request != null && HEADER_LOG.isDebugEnabled()) {
                 HEADER_LOG.debug("{} >> {}", getId(), new RequestLine(request));
-                for (Header header : request.getHeaders()) {
-                    boolean sensitive =
-                            SENSITIVE_HEADERS.contains(header.getName().toLowerCase(Locale.ROOT));
-                    HEADER_LOG.debug(
-                            "{} >> {}: {}", getId(), header.getName(), sensitive ? "******" : header.getValue());
-                }
+                logHeaders(">>", request.getHeaders());
             }
         }
+
+        // The superclass logs response headers as they came, Set-Cookie included.
+        @Override
+        protected void onResponseReceived(ClassicHttpResponse response) {
+            if (response != null && HEADER_LOG.isDebugEnabled()) {
+                HEADER_LOG.debug("{} << {}", getId(), new StatusLine(response));
+                logHeaders("<<", response.getHeaders());
+            }
+        }
+
+        private void logHeaders(String direction, Header[] headers) {
+            for (Header header : headers) {
+                HEADER_LOG.debug(
+                        "{} {} {}: {}",
+                        getId(),
+                        direction,
+                        header.getName(),
+                        isSensitive(header.getName()) ? "******" : header.getValue());
+            }
+        }
+    }
+
+    static boolean isSensitive(String headerName) {
+        String name = headerName.toLowerCase(Locale.ROOT);
+        for (String part : SENSITIVE_NAME_PARTS) {
+            if (name.contains(part)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

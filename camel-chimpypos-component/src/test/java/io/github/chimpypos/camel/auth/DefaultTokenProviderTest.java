@@ -63,9 +63,13 @@ class DefaultTokenProviderTest {
     }
 
     private DefaultTokenProvider start(TokenProviderSettings.Builder settings) {
-        provider = new DefaultTokenProvider(settings.build(), endpoint, sleeper, () -> 0.5);
+        provider = new DefaultTokenProvider(settings.build(), endpoint, sleeper, () -> 0.5, new CredentialLockouts());
         provider.start();
         return provider;
+    }
+
+    private Duration margin(Duration lifetime, Duration roundTrip) {
+        return TokenTiming.of(provider.getSettings()).margin(lifetime, roundTrip);
     }
 
     private DefaultTokenProvider start() {
@@ -285,7 +289,7 @@ class DefaultTokenProviderTest {
 
         assertThatThrownBy(provider::getToken)
                 .isInstanceOf(ChimpyPosAuthenticationException.class)
-                .hasMessageContaining("maxWait");
+                .hasMessageContaining("tokenMaxWait");
         endpoint.open();
         await().atMost(Duration.ofSeconds(10)).until(() -> provider.status().state() == TokenProviderState.VALID);
         assertThat(provider.getToken().value()).isEqualTo("fake-at-1");
@@ -297,10 +301,10 @@ class DefaultTokenProviderTest {
     @Test
     void marginIsClampedForShortLivedTokens() {
         start();
-        assertThat(provider.effectiveMargin(Duration.ofDays(1))).isEqualTo(Duration.ofSeconds(60));
-        assertThat(provider.effectiveMargin(Duration.ofSeconds(30))).isEqualTo(Duration.ofSeconds(10));
-        assertThat(provider.effectiveMargin(Duration.ofSeconds(6))).isEqualTo(Duration.ofSeconds(2));
-        assertThat(provider.effectiveMargin(Duration.ofSeconds(300))).isEqualTo(Duration.ofSeconds(60));
+        assertThat(margin(Duration.ofDays(1), null)).isEqualTo(Duration.ofSeconds(60));
+        assertThat(margin(Duration.ofSeconds(30), null)).isEqualTo(Duration.ofSeconds(10));
+        assertThat(margin(Duration.ofSeconds(6), null)).isEqualTo(Duration.ofSeconds(2));
+        assertThat(margin(Duration.ofSeconds(300), null)).isEqualTo(Duration.ofSeconds(60));
     }
 
     @Test
@@ -308,7 +312,11 @@ class DefaultTokenProviderTest {
         endpoint.expiresIn(4);
         // The largest jitter (random 1.0), so this is the earliest renewal the rule allows.
         provider = new DefaultTokenProvider(
-                settings(clock).refreshMargin(Duration.ofMillis(250)).build(), endpoint, sleeper, () -> 1.0);
+                settings(clock).refreshMargin(Duration.ofMillis(250)).build(),
+                endpoint,
+                sleeper,
+                () -> 1.0,
+                new CredentialLockouts());
         provider.start();
         AccessToken first = provider.getToken();
 
@@ -316,7 +324,7 @@ class DefaultTokenProviderTest {
         // 250 ms and below a third of the life; jitter at most 5 % of it, 25 ms. Renewal due 3.475 s after the
         // request (86.9 % of the life; the old rule, 2 x guard + 20 %, gave 3.04 s, 76 %), and 125 ms before the
         // token stops being served at 3.6 s.
-        assertThat(provider.effectiveMargin(Duration.ofSeconds(4))).isEqualTo(Duration.ofMillis(500));
+        assertThat(margin(Duration.ofSeconds(4), Duration.ZERO)).isEqualTo(Duration.ofMillis(500));
         assertThat(provider.status().timeToRenewal()).isEqualTo(Duration.ofMillis(3475));
         assertThat(provider.status().timeToRenewal()).isGreaterThanOrEqualTo(Duration.ofMillis(3400));
 
@@ -339,7 +347,7 @@ class DefaultTokenProviderTest {
             return endpoint.issue(request);
         });
         provider.getToken();
-        assertThat(provider.effectiveMargin(Duration.ofSeconds(4))).isEqualTo(Duration.ofSeconds(1));
+        assertThat(margin(Duration.ofSeconds(4), Duration.ofMillis(300))).isEqualTo(Duration.ofSeconds(1));
 
         // A 2 s round trip would ask for 4.4 s, more than the whole life: the third-of-life clamp keeps the token
         // from renewing in a loop.
@@ -349,7 +357,7 @@ class DefaultTokenProviderTest {
         });
         provider.renewAfterUnauthorized(provider.getToken());
         awaitCalls(2);
-        assertThat(provider.effectiveMargin(Duration.ofSeconds(4)))
+        assertThat(margin(Duration.ofSeconds(4), Duration.ofSeconds(2)))
                 .isEqualTo(Duration.ofSeconds(4).dividedBy(3));
     }
 
@@ -388,7 +396,11 @@ class DefaultTokenProviderTest {
         endpoint.expiresIn(3);
         // Real time here: the timer is the one part that runs on the wall clock.
         provider = new DefaultTokenProvider(
-                settings(clock).clock(java.time.Clock.systemUTC()).build(), endpoint, sleeper, () -> 0.5);
+                settings(clock).clock(java.time.Clock.systemUTC()).build(),
+                endpoint,
+                sleeper,
+                () -> 0.5,
+                new CredentialLockouts());
         provider.start();
         AccessToken first = provider.getToken();
 
@@ -593,7 +605,7 @@ class DefaultTokenProviderTest {
     }
 
     @Test
-    void accessDeniedLocksLikeRejectedCredentials() {
+    void accessDeniedStopsAttemptsUntilReset() {
         start();
         endpoint.thenFail(new TokenEndpointException(
                 TokenFailureReason.ACCESS_DENIED, 403, "access_denied", "Service not found: https://nope"));
@@ -602,10 +614,14 @@ class DefaultTokenProviderTest {
                 .isInstanceOfSatisfying(
                         ChimpyPosAuthenticationException.class,
                         e -> assertThat(e.getReason()).isEqualTo(TokenFailureReason.ACCESS_DENIED))
-                .hasMessageContaining("denied access")
-                .hasMessageContaining("no new attempt until");
+                .hasMessageContaining("refused the token request of client client-1 as configured (access_denied)")
+                .hasMessageContaining("Service not found")
+                .hasMessageContaining("no automatic attempt until the configuration changes")
+                .hasMessageContaining("resetCredentialsLockout");
+        clock.advance(Duration.ofDays(30));
         assertThatThrownBy(provider::getToken).isInstanceOf(ChimpyPosAuthenticationException.class);
         assertThat(endpoint.calls()).isEqualTo(1);
+        assertThat(provider.status().state()).isEqualTo(TokenProviderState.CREDENTIALS_LOCKED);
     }
 
     @Test
@@ -930,24 +946,26 @@ class DefaultTokenProviderTest {
 
     @Test
     void invalidSettingsAreRejectedNamingTheOption() {
-        assertThatThrownBy(() -> DefaultTokenProvider.validate(
-                        settings(clock).password(null).build()))
+        assertThatThrownBy(() -> settings(clock).password(null).build().validate())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("password");
-        assertThatThrownBy(() -> DefaultTokenProvider.validate(settings(clock)
+        assertThatThrownBy(() -> settings(clock)
                         .tokenUrl(URI.create("http://auth.example.test/oauth/token"))
-                        .build()))
+                        .build()
+                        .validate())
                 .hasMessageContaining("tokenUrl")
                 .hasMessageContaining("https");
-        assertThatThrownBy(() -> DefaultTokenProvider.validate(settings(clock)
+        assertThatThrownBy(() -> settings(clock)
                         .grantType(GrantType.client_credentials)
                         .clientSecret(null)
-                        .build()))
+                        .build()
+                        .validate())
                 .hasMessageContaining("clientSecret");
-        DefaultTokenProvider.validate(settings(clock)
+        settings(clock)
                 .tokenUrl(URI.create("http://localhost:8080/oauth/token"))
                 .allowInsecureHttp(true)
-                .build());
+                .build()
+                .validate();
     }
 
     static String jwt(String payload) {

@@ -82,7 +82,8 @@ class EmulatorTokenProviderTest {
     private DefaultTokenProvider start(UnaryOperator<TokenProviderSettings.Builder> customizer) {
         TokenProviderSettings settings =
                 customizer.apply(settings(EMULATOR.emulator(), CLOCK)).build();
-        provider = new DefaultTokenProvider(settings, new HttpTokenEndpointClient(settings), CLOCK::advance, () -> 0.5);
+        provider = new DefaultTokenProvider(
+                settings, new HttpTokenEndpointClient(settings), CLOCK::advance, () -> 0.5, new CredentialLockouts());
         provider.start();
         return provider;
     }
@@ -194,7 +195,7 @@ class EmulatorTokenProviderTest {
                 .workerThreads(8)
                 .start()) {
             TokenProviderSettings settings = settings(noRotation, clock).build();
-            provider = new DefaultTokenProvider(settings, null, clock::advance, () -> 0.5);
+            provider = new DefaultTokenProvider(settings, null, clock::advance, () -> 0.5, new CredentialLockouts());
             provider.start();
             provider.getToken();
             for (int lifetime = 0; lifetime < 5; lifetime++) {
@@ -336,7 +337,7 @@ class EmulatorTokenProviderTest {
     void clientClockFiveMinutesOffStillRenewsOnTimeAndTheApiAcceptsTheToken(int offsetSeconds) throws Exception {
         Clock skewed = Clock.offset(CLOCK, Duration.ofSeconds(offsetSeconds));
         TokenProviderSettings settings = settings(EMULATOR.emulator(), skewed).build();
-        provider = new DefaultTokenProvider(settings, null, CLOCK::advance, () -> 0.5);
+        provider = new DefaultTokenProvider(settings, null, CLOCK::advance, () -> 0.5, new CredentialLockouts());
         provider.start();
 
         AccessToken first = provider.getToken();
@@ -417,7 +418,7 @@ class EmulatorTokenProviderTest {
                 .isInstanceOfSatisfying(
                         ChimpyPosAuthenticationException.class,
                         e -> assertThat(e.getReason()).isEqualTo(TokenFailureReason.AUTH_SERVICE_UNAVAILABLE))
-                .hasMessageContaining("maxWait");
+                .hasMessageContaining("tokenMaxWait");
         await().atMost(Duration.ofSeconds(10)).until(() -> provider.status().state() == TokenProviderState.VALID);
 
         assertThat(provider.getToken()).isNotNull();

@@ -72,7 +72,8 @@ class SecretsInLogsTest {
                         .build();
                 RecordingTokenEndpointClient client =
                         new RecordingTokenEndpointClient(new HttpTokenEndpointClient(settings));
-                DefaultTokenProvider provider = new DefaultTokenProvider(settings, client, clock::advance, () -> 0.5);
+                DefaultTokenProvider provider =
+                        new DefaultTokenProvider(settings, client, clock::advance, () -> 0.5, new CredentialLockouts());
                 provider.start();
                 try {
                     AccessToken token = provider.getToken();

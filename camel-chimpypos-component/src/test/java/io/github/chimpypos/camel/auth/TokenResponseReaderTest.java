@@ -38,7 +38,7 @@ class TokenResponseReaderTest {
     private final TokenRequest password = TokenRequest.grant(GrantType.password);
 
     private TokenResponse read(int status, String contentType, String body) {
-        return reader.read(password, status, contentType, null, null, body.getBytes(StandardCharsets.UTF_8));
+        return reader.read(password, status, contentType, null, null, null, body.getBytes(StandardCharsets.UTF_8));
     }
 
     private TokenEndpointException failure(int status, String contentType, String body) {
@@ -150,7 +150,8 @@ class TokenResponseReaderTest {
         assertThat(wrongPassword.isRejection()).isTrue();
         assertThat(wrongPassword.getMessage())
                 .isEqualTo(
-                        "The token service rejected the password grant: HTTP 403 invalid_grant (Wrong email or password.)");
+                        "The token service rejected the password grant: HTTP 403 invalid_grant (Wrong email or password.)"
+                                + " - check username and password");
     }
 
     @Test
@@ -163,13 +164,14 @@ class TokenResponseReaderTest {
                         "application/json",
                         "30",
                         null,
+                        null,
                         "{\"error\":\"too_many_requests\"}".getBytes(StandardCharsets.UTF_8)));
         assertThat(seconds.getReason()).isEqualTo(TokenFailureReason.RATE_LIMITED);
         assertThat(seconds.getRetryAfter()).isEqualTo(Duration.ofSeconds(30));
 
         TokenEndpointException httpDate = catchThrowableOfType(
                 TokenEndpointException.class,
-                () -> reader.read(password, 429, null, "Tue, 01 Jan 2030 00:02:00 GMT", null, new byte[0]));
+                () -> reader.read(password, 429, null, "Tue, 01 Jan 2030 00:02:00 GMT", null, null, new byte[0]));
         assertThat(httpDate.getRetryAfter()).isEqualTo(Duration.ofMinutes(2));
 
         TokenEndpointException auth0Reset = catchThrowableOfType(
@@ -180,12 +182,15 @@ class TokenResponseReaderTest {
                         null,
                         null,
                         String.valueOf(clock.instant().plusSeconds(45).getEpochSecond()),
+                        null,
                         new byte[0]));
         assertThat(auth0Reset.getRetryAfter()).isEqualTo(Duration.ofSeconds(45));
 
         TokenEndpointException bruteForce =
                 failure(429, "application/json", "{\"error\":\"too_many_attempts\",\"error_description\":\"blocked\"}");
-        assertThat(bruteForce.getReason()).isEqualTo(TokenFailureReason.RATE_LIMITED);
+        // Auth0's brute-force block is a lockout of the user, not a rate limit: waiting does not lift it.
+        assertThat(bruteForce.getReason()).isEqualTo(TokenFailureReason.CREDENTIALS_REJECTED);
+        assertThat(bruteForce.getMessage()).contains("blocked").contains("unblock the user");
         assertThat(bruteForce.getRetryAfter()).isNull();
     }
 
@@ -199,7 +204,9 @@ class TokenResponseReaderTest {
                 .isEqualTo(TokenFailureReason.AUTH_SERVICE_UNAVAILABLE);
 
         TokenEndpointException notFound = failure(404, "text/html", "<html>Not Found</html>");
-        assertThat(notFound.getReason()).isEqualTo(TokenFailureReason.MALFORMED_RESPONSE);
+        // Any 4xx other than 401, 403 and 429 is the configuration's fault: not transient.
+        assertThat(notFound.getReason()).isEqualTo(TokenFailureReason.REQUEST_REJECTED);
+        assertThat(notFound.isTransient()).isFalse();
         assertThat(notFound.getMessage()).contains("HTTP 404").contains("HTML").contains("tokenUrl");
         assertThat(failure(302, null, "").getMessage()).contains("redirect");
         assertThat(failure(401, null, "").getReason()).isEqualTo(TokenFailureReason.CREDENTIALS_REJECTED);
@@ -218,6 +225,7 @@ class TokenResponseReaderTest {
                         TokenRequest.refresh("rt-secret-value"),
                         403,
                         "application/json",
+                        null,
                         null,
                         null,
                         "{\"error\":\"invalid_grant\",\"error_description\":\"Unknown token rt-secret-value\"}"

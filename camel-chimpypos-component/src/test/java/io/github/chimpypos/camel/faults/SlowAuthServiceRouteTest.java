@@ -50,7 +50,7 @@ class SlowAuthServiceRouteTest extends FaultsTestSupport {
             Exchange exchange = checkBattery(i);
             assertThat(exchange.getException()).isInstanceOfSatisfying(ChimpyPosAuthenticationException.class, e -> {
                 assertThat(e.getReason()).isEqualTo(TokenFailureReason.AUTH_SERVICE_UNAVAILABLE);
-                assertThat(e.getMessage()).contains("No access token within maxWait");
+                assertThat(e.getMessage()).contains("No access token within tokenMaxWait");
             });
             return (System.nanoTime() - start) / 1_000_000;
         });

@@ -76,11 +76,12 @@ class TokenFailureLadderRouteTest extends FaultsTestSupport {
 
     /**
      * Rung 2, wrong password: a minute of traffic (500 exchanges) costs one token call, every exchange fails fast saying
-     * the credentials were rejected (never the password), and half an hour more of traffic costs one call per quiet
-     * period, so the token service's brute-force lock (10 wrong passwords) is never reached. Invariant: bounded calls.
+     * the credentials were rejected (never the password), and half an hour more of traffic costs two more calls (after
+     * 5 and 10 more minutes: the quiet period doubles), then none, so the token service's brute-force lock (10 wrong
+     * passwords) is never reached. Invariant: at most 3 rejected attempts.
      */
     @Test
-    void aWrongPasswordCostsOneTokenCallPerQuietPeriodAndNeverTriggersTheBruteForceLock() {
+    void aWrongPasswordCostsAtMostThreeTokenCallsAndNeverTriggersTheBruteForceLock() {
         component().getConfiguration().setPassword(WRONG_PASSWORD);
         Instant start = CLOCK.instant();
 
@@ -95,14 +96,16 @@ class TokenFailureLadderRouteTest extends FaultsTestSupport {
         assertThat(provider().status().state()).isEqualTo(TokenProviderState.CREDENTIALS_LOCKED);
         assertThat(provider().status().nextAttemptNotBefore()).isEqualTo(start.plus(QUIET_PERIOD));
 
-        // 30 more minutes, one exchange every 5 s: one attempt at each end of the quiet period (5, 10, ... 30 min).
+        // 30 more minutes, one exchange every 5 s: attempts at 5 and 15 min, then none until a reset.
         for (int i = 0; i < 360; i++) {
             assertCredentialsRejected(checkBattery(i));
             CLOCK.advance(Duration.ofSeconds(5));
         }
 
-        assertThat(counters().tokenCalls("password", "invalid_grant")).isEqualTo(7);
-        assertThat(counters().tokenCalls()).isEqualTo(7);
+        assertThat(counters().tokenCalls("password", "invalid_grant")).isEqualTo(3);
+        assertThat(counters().tokenCalls()).isEqualTo(3);
+        assertThat(provider().status().nextAttemptNotBefore()).isNull();
+        assertThat(provider().status().state()).isEqualTo(TokenProviderState.CREDENTIALS_LOCKED);
         assertThat(counters().tokenCalls("password", "too_many_attempts")).isZero();
         assertThat(counters().apiCalls()).isZero();
     }
@@ -117,9 +120,7 @@ class TokenFailureLadderRouteTest extends FaultsTestSupport {
         "403, invalid_grant,       CREDENTIALS_REJECTED, were rejected by the token service",
         "400, invalid_grant,       CREDENTIALS_REJECTED, were rejected by the token service",
         "401, invalid_client,      CREDENTIALS_REJECTED, were rejected by the token service",
-        "403, unauthorized_client, CREDENTIALS_REJECTED, were rejected by the token service",
-        "401, access_denied,       ACCESS_DENIED,        denied access",
-        "400, invalid_scope,       ACCESS_DENIED,        denied access"
+        "403, unauthorized_client, CREDENTIALS_REJECTED, were rejected by the token service"
     })
     void aRejectedGrantLocksWhateverTheHttpStatusAndRecoversAfterTheQuietPeriod(
             int status, String error, TokenFailureReason reason, String says) {
@@ -141,6 +142,40 @@ class TokenFailureLadderRouteTest extends FaultsTestSupport {
 
         assertThat(counters().tokenCalls()).isEqualTo(2);
         assertThat(counters().tokenCalls("password", "success")).isEqualTo(1);
+    }
+
+    /**
+     * Rung 4, a request that can never succeed as configured (audience, scope, MFA, consent, an unknown 4xx): one call,
+     * then none for a simulated day, the message says what to fix; the operator reset lets the next exchange try.
+     * Invariant: one call until reset.
+     */
+    @ParameterizedTest(name = "HTTP {0} {1}")
+    @CsvSource({
+        "401, access_denied,    ACCESS_DENIED,    check audience",
+        "400, invalid_scope,    ACCESS_DENIED,    check scope",
+        "403, mfa_required,     ACCESS_DENIED,    exempt from MFA",
+        "403, consent_required, ACCESS_DENIED,    grant consent",
+        "404, not_found,        REQUEST_REJECTED, check tokenUrl"
+    })
+    void aRequestRefusedAsConfiguredStopsUntilReset(int status, String error, TokenFailureReason reason, String says) {
+        control().failNextTokenCalls(1, rejection(status, error));
+
+        for (int hour = 0; hour < 24; hour++) {
+            Exchange exchange = checkBattery(hour);
+            assertThat(exchange.getException()).isInstanceOfSatisfying(ChimpyPosAuthenticationException.class, e -> {
+                assertThat(e.getReason()).isEqualTo(reason);
+                assertThat(e.getMessage())
+                        .contains("HTTP " + status)
+                        .contains(says)
+                        .contains("no automatic attempt until the configuration changes");
+            });
+            CLOCK.advance(Duration.ofHours(1));
+        }
+        assertThat(counters().tokenCalls()).isEqualTo(1);
+
+        provider().resetCredentialsLockout();
+        assertOk(checkBattery(0));
+        assertThat(counters().tokenCalls()).isEqualTo(2);
     }
 
     /** Rung 2, operator reset (the JMX operation): the next exchange tries again at once. Invariant: bounded calls. */
@@ -186,11 +221,11 @@ class TokenFailureLadderRouteTest extends FaultsTestSupport {
     }
 
     /**
-     * Rung 3, Auth0's brute-force block (429 too_many_attempts without Retry-After): retrying soon only hits it again,
-     * so the quiet period applies. Invariant: bounded calls.
+     * Auth0's brute-force block (429 too_many_attempts): a lockout of the user, not a rate limit; waiting does not lift
+     * it, so nothing is tried until an operator resets the lockout. Invariant: one call until reset.
      */
     @Test
-    void aBruteForceBlockWithoutRetryAfterWaitsTheQuietPeriod() {
+    void aBruteForceBlockStopsAttemptsUntilReset() {
         control()
                 .failNextTokenCalls(
                         1,
@@ -199,18 +234,19 @@ class TokenFailureLadderRouteTest extends FaultsTestSupport {
                                 "application/json",
                                 "{\"error\":\"too_many_attempts\",\"error_description\":\"Your account has been blocked after"
                                         + " multiple consecutive login attempts.\"}"));
-        Instant start = CLOCK.instant();
 
         assertThat(checkBattery(0).getException())
                 .isInstanceOfSatisfying(
                         ChimpyPosAuthenticationException.class,
-                        e -> assertThat(e.getReason()).isEqualTo(TokenFailureReason.RATE_LIMITED));
-        assertThat(provider().status().nextAttemptNotBefore()).isEqualTo(start.plus(QUIET_PERIOD));
-        CLOCK.advance(QUIET_PERIOD.minusSeconds(1));
-        assertThat(checkBattery(1).getException()).isInstanceOf(ChimpyPosAuthenticationException.class);
+                        e -> assertThat(e.getReason()).isEqualTo(TokenFailureReason.CREDENTIALS_REJECTED));
+        assertThat(provider().status().nextAttemptNotBefore()).isNull();
+        CLOCK.advance(Duration.ofDays(1));
+        assertThat(checkBattery(1).getException())
+                .isInstanceOf(ChimpyPosAuthenticationException.class)
+                .hasMessageContaining("unblock the user");
         assertThat(counters().tokenCalls()).isEqualTo(1);
 
-        CLOCK.advance(Duration.ofSeconds(1));
+        provider().resetCredentialsLockout();
         assertOk(checkBattery(2));
         assertThat(counters().tokenCalls()).isEqualTo(2);
     }
@@ -287,7 +323,8 @@ class TokenFailureLadderRouteTest extends FaultsTestSupport {
             assertThat(e.getMessage())
                     .contains("credentials of client " + credentials().clientId() + " were rejected")
                     .contains("invalid_grant")
-                    .contains("no new attempt until");
+                    .contains("Wrong email or password.")
+                    .contains("resetCredentialsLockout");
             for (Throwable t = e; t != null; t = t.getCause()) {
                 assertThat(String.valueOf(t))
                         .doesNotContain(WRONG_PASSWORD)

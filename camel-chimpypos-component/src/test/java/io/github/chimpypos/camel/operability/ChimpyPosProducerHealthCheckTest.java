@@ -123,7 +123,10 @@ class ChimpyPosProducerHealthCheckTest extends ChimpyPosTestSupport {
         assertThat(down.getMessage())
                 .hasValueSatisfying(m -> assertThat(m)
                         .startsWith("No access token: credentials rejected by the token service; no new attempt until ")
-                        .endsWith(" - fix them, then wait or reset the credentials lockout"));
+                        .endsWith(
+                                " - fix them, then reset the credentials lockout (JMX operation resetCredentialsLockout on"
+                                        + " org.apache.camel:type=chimpypos, ObservableTokenProvider.resetCredentialsLockout(), or the"
+                                        + " Spring Boot actuator endpoint chimpypos)"));
         assertThat(down.getDetails())
                 .containsEntry("token.state", "CREDENTIALS_LOCKED")
                 .containsEntry("last.failure.reason", "CREDENTIALS_REJECTED")

@@ -80,6 +80,8 @@ class OptionValidationTest extends ChimpyPosTestSupport {
         "clientId, Missing required option clientId",
         "username, Missing required option username",
         "password, Missing required option password",
+        // Auth0-style services answer "Missing required parameter: audience" only after a network call
+        "audience, Missing required option audience (for grantType=password",
     })
     void missingRequiredOptionsAreNamed(String option, String message) {
         ChimpyPosConfiguration configuration = component().getConfiguration();
@@ -88,6 +90,7 @@ class OptionValidationTest extends ChimpyPosTestSupport {
             case "tokenUrl" -> configuration.setTokenUrl(null);
             case "clientId" -> configuration.setClientId(null);
             case "username" -> configuration.setUsername(null);
+            case "audience" -> configuration.setAudience(null);
             default -> configuration.setPassword(null);
         }
 

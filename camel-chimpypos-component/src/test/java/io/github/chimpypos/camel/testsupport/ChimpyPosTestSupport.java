@@ -22,6 +22,8 @@ import java.util.Map;
 import io.github.chimpypos.camel.ChimpyPosComponent;
 import io.github.chimpypos.camel.ChimpyPosConfiguration;
 import io.github.chimpypos.camel.ChimpyPosConsumer;
+import io.github.chimpypos.camel.auth.DefaultTokenProvider;
+import io.github.chimpypos.camel.auth.ObservableTokenProvider;
 import io.github.chimpypos.emulator.ChimpyPosEmulator;
 import io.github.chimpypos.emulator.DemoCredentials;
 import io.github.chimpypos.emulator.EmulatorCounters;
@@ -30,6 +32,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.test.junit5.CamelTestSupport;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -139,5 +142,19 @@ public abstract class ChimpyPosTestSupport extends CamelTestSupport {
             }
         }
         throw new AssertionError("No IllegalArgumentException in the cause chain of " + failure, failure);
+    }
+
+    /**
+     * The JVM remembers rejected credentials per credential set across providers, and the tests of a class talk to the
+     * same emulator: an operator reset after each test (and forgetting what the JVM remembers for credential sets
+     * whose providers are gone) keeps one test's lockout from the next.
+     */
+    @AfterEach
+    void resetCredentialsLockouts() {
+        context.getComponent("chimpypos", ChimpyPosComponent.class)
+                .getTokenProviderRegistry()
+                .providers()
+                .forEach(ObservableTokenProvider::resetCredentialsLockout);
+        DefaultTokenProvider.forgetRememberedLockouts();
     }
 }

@@ -15,6 +15,9 @@
  */
 package io.github.chimpypos.camel.springboot;
 
+import java.util.Map;
+
+import io.github.chimpypos.camel.auth.ObservableTokenProvider;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -22,7 +25,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 
 /**
- * Keeps secrets masked in {@code /actuator/env} and {@code /actuator/configprops} even where an application sets
+ * The {@code chimpypos} actuator endpoint (lockout state and reset), and keeps secrets masked in {@code /actuator/env} and {@code /actuator/configprops} even where an application sets
  * {@code management.endpoint.env.show-values} or {@code management.endpoint.configprops.show-values} to
  * {@code always}: Spring Boot then shows every value that no sanitizing function masks.
  */
@@ -34,5 +37,11 @@ public class ChimpyPosActuatorAutoConfiguration {
     @ConditionalOnMissingBean(name = "chimpyPosSanitizingFunction")
     public SanitizingFunction chimpyPosSanitizingFunction() {
         return ChimpyPosSecrets.sanitizingFunction();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public ChimpyPosLockoutEndpoint chimpyPosLockoutEndpoint(Map<String, ObservableTokenProvider> providers) {
+        return new ChimpyPosLockoutEndpoint(providers);
     }
 }

@@ -17,8 +17,8 @@ package io.github.chimpypos.camel.springboot;
 
 import java.util.Objects;
 
-import io.github.chimpypos.camel.auth.DefaultTokenProvider;
 import io.github.chimpypos.camel.auth.ObservableTokenProvider;
+import io.github.chimpypos.camel.auth.TokenProviderIdentity;
 import io.github.chimpypos.camel.operability.TokenProviderHealth;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -52,13 +52,13 @@ public class ChimpyPosHealthIndicator implements HealthIndicator {
                 .build();
     }
 
-    /** Which account the verdict is about. */
+    /** Which account the verdict is about; a provider the user wrote names no token service. */
     private Health.Builder identity(Health.Builder builder) {
-        if (provider instanceof DefaultTokenProvider defaultProvider) {
-            builder.withDetail(
-                    "tokenUrl", String.valueOf(defaultProvider.getSettings().tokenUrl()));
-            if (defaultProvider.getSettings().clientId() != null) {
-                builder.withDetail("clientId", defaultProvider.getSettings().clientId());
+        TokenProviderIdentity identity = provider.identity();
+        if (identity.tokenUrl() != null) {
+            builder.withDetail("tokenUrl", identity.tokenUrl());
+            if (identity.clientId() != null) {
+                builder.withDetail("clientId", identity.clientId());
             }
         }
         return builder;

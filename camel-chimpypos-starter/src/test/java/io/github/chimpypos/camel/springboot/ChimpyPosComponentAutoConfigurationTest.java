@@ -50,6 +50,7 @@ class ChimpyPosComponentAutoConfigurationTest {
         "camel.component.chimpypos.api-url=https://pos.example.test",
         "camel.component.chimpypos.token-url=https://auth.example.test/oauth/token",
         "camel.component.chimpypos.client-id=shop-client",
+        "camel.component.chimpypos.audience=https://pos-api.example.test",
         "camel.component.chimpypos.username=shop",
         "camel.component.chimpypos.password=s3cret-from-properties"
     };
@@ -161,6 +162,7 @@ class ChimpyPosComponentAutoConfigurationTest {
                         "camel.component.chimpypos.api-url=https://pos.example.test",
                         "camel.component.chimpypos.token-url=https://auth.example.test/oauth/token",
                         "camel.component.chimpypos.client-id=shop-client",
+                        "camel.component.chimpypos.audience=https://pos-api.example.test",
                         "camel.component.chimpypos.username=shop",
                         "camel.component.chimpypos.password=pw")
                 .run(context -> {
@@ -179,6 +181,7 @@ class ChimpyPosComponentAutoConfigurationTest {
         runner.withPropertyValues(
                         "camel.component.chimpypos.token-url=https://auth.example.test/oauth/token",
                         "camel.component.chimpypos.client-id=shop-client",
+                        "camel.component.chimpypos.audience=https://pos-api.example.test",
                         "camel.component.chimpypos.username=shop",
                         "camel.component.chimpypos.password=pw")
                 .run(context -> provider[0] = (DefaultTokenProvider) context.getBean(TokenProvider.class));
@@ -192,6 +195,7 @@ class ChimpyPosComponentAutoConfigurationTest {
                 .withPropertyValues(
                         "camel.component.chimpypos.token-url=https://auth.example.test/oauth/token",
                         "camel.component.chimpypos.client-id=shop-client",
+                        "camel.component.chimpypos.audience=https://pos-api.example.test",
                         "camel.component.chimpypos.username=shop",
                         "camel.component.chimpypos.password=pw")
                 .run(context -> {
@@ -234,6 +238,7 @@ class ChimpyPosComponentAutoConfigurationTest {
                                         "CAMEL_COMPONENT_CHIMPYPOS_CLIENT_SECRET", "cs-from-env",
                                         "CAMEL_COMPONENT_CHIMPYPOS_TOKEN_URL", "https://auth.example.test/t",
                                         "CAMEL_COMPONENT_CHIMPYPOS_CLIENT_ID", "env-client",
+                                        "CAMEL_COMPONENT_CHIMPYPOS_AUDIENCE", "https://pos-api.example.test",
                                         "CAMEL_COMPONENT_CHIMPYPOS_USERNAME", "env-user"))))
                 .run(context -> {
                     ChimpyPosConfiguration configuration = component(context).getConfiguration();

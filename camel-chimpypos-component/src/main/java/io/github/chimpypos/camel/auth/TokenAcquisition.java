@@ -1,0 +1,156 @@
+/*
+ * Copyright the camel-chimpypos authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.chimpypos.camel.auth;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.BiConsumer;
+import java.util.function.BooleanSupplier;
+import java.util.function.DoubleSupplier;
+import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One acquisition on the provider's thread: the refresh token when one is held, else (or when it is rejected) the
+ * configured grant; transient failures retried with backoff. A refresh token is handed to the provider the moment an
+ * answer carries one, and a refresh whose outcome is unknown is never sent again.
+ */
+final class TokenAcquisition {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TokenAcquisition.class);
+
+    record Obtained(String grantType, TokenResponse response, Instant requestStart) {}
+
+    private final TokenProviderSettings settings;
+    private final Clock clock;
+    private final TokenEndpointClient client;
+    private final Sleeper sleeper;
+    private final TokenTiming timing;
+    private final DoubleSupplier random;
+    private final TokenCounters counters;
+    private final Supplier<String> heldRefreshToken;
+    private final BiConsumer<String, String> replaceRefreshToken;
+    private final BooleanSupplier running;
+
+    /**
+     * @param replaceRefreshToken called with (the refresh token presented or null, its successor or null to drop it)
+     */
+    TokenAcquisition(
+            TokenProviderSettings settings,
+            TokenEndpointClient client,
+            Sleeper sleeper,
+            TokenTiming timing,
+            DoubleSupplier random,
+            TokenCounters counters,
+            Supplier<String> heldRefreshToken,
+            BiConsumer<String, String> replaceRefreshToken,
+            BooleanSupplier running) {
+        this.settings = settings;
+        this.clock = settings.clock();
+        this.client = client;
+        this.sleeper = sleeper;
+        this.timing = timing;
+        this.random = random;
+        this.counters = counters;
+        this.heldRefreshToken = heldRefreshToken;
+        this.replaceRefreshToken = replaceRefreshToken;
+        this.running = running;
+    }
+
+    Obtained run() throws InterruptedException {
+        int retries = 0;
+        while (true) {
+            try {
+                return once();
+            } catch (TokenEndpointException e) {
+                if (FailureLadder.rungOf(e) != FailureLadder.Rung.TRANSIENT
+                        || retries >= settings.maxRetries()
+                        || !running.getAsBoolean()) {
+                    throw e;
+                }
+                Duration wait = timing.backoff(retries, random.getAsDouble());
+                if (e.getRetryAfter() != null && e.getRetryAfter().compareTo(wait) > 0) {
+                    wait = TokenTiming.min(e.getRetryAfter(), settings.retryMaxBackoff());
+                }
+                retries++;
+                LOG.info(
+                        "{}; retry {} of {} in {} ms", e.getMessage(), retries, settings.maxRetries(), wait.toMillis());
+                sleeper.sleep(wait);
+            }
+        }
+    }
+
+    private Obtained once() {
+        String presented = heldRefreshToken.get();
+        if (presented != null) {
+            try {
+                return call(TokenRequest.refresh(presented), presented);
+            } catch (TokenEndpointException e) {
+                if (e.isRejection()) {
+                    replaceRefreshToken.accept(presented, null);
+                    LOG.info(
+                            "The token service rejected the refresh token ({}): dropping it and falling back to the {}"
+                                    + " grant",
+                            code(e),
+                            settings.grantType());
+                } else if (e.isOutcomeUnknown()) {
+                    // The service may have rotated it already: presenting it again would look like theft and revoke
+                    // the whole token family.
+                    replaceRefreshToken.accept(presented, null);
+                    LOG.info(
+                            "The outcome of the refresh token request is unknown ({}): the refresh token is never"
+                                    + " sent again, the next attempt uses the {} grant",
+                            code(e),
+                            settings.grantType());
+                    throw e;
+                } else {
+                    throw e;
+                }
+            }
+        }
+        return call(TokenRequest.grant(settings.grantType()), null);
+    }
+
+    private Obtained call(TokenRequest request, String presented) {
+        Instant start = clock.instant();
+        counters.tokenCall();
+        try {
+            TokenResponse response = client.requestToken(request);
+            if (response.refreshToken() != null) {
+                replaceRefreshToken.accept(presented, response.refreshToken());
+            }
+            return new Obtained(request.grantType(), response, start);
+        } catch (TokenEndpointException e) {
+            counters.failure(e.getReason());
+            if (e.refreshTokenInAnswer() != null) {
+                replaceRefreshToken.accept(presented, e.refreshTokenInAnswer());
+            }
+            throw e;
+        }
+    }
+
+    private static String code(TokenEndpointException e) {
+        if (e.getOauthError() != null) {
+            return e.getOauthError();
+        }
+        return e.getStatusCode() > 0
+                ? "HTTP " + e.getStatusCode()
+                : e.getReason().name();
+    }
+}

@@ -15,17 +15,9 @@
  */
 package io.github.chimpypos.camel.springboot;
 
-import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.Set;
-import java.util.function.Supplier;
 
-import io.github.chimpypos.camel.ChimpyPosConfiguration;
-import io.github.chimpypos.camel.auth.TokenProvider;
-import io.github.chimpypos.camel.auth.TokenProviderListener;
-import org.apache.camel.spi.StateRepository;
-import org.apache.camel.support.jsse.SSLContextParameters;
-import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Configuration;
@@ -35,22 +27,16 @@ import org.springframework.stereotype.Component;
 
 /**
  * Turns a bean reference in a {@code camel.component.chimpypos.*} property ({@code #bean:name} or {@code #name}) into
- * the Spring bean of that name, for the options whose type is an object.
+ * the Spring bean of that name, for the options whose type is an object. The types come from the generated
+ * {@link ChimpyPosComponentConfiguration}, so an object option the component gains is covered without a change here.
  */
 @Configuration(proxyBeanMethods = false)
 @ConfigurationPropertiesBinding
 @Component
 public class ChimpyPosComponentConverter implements GenericConverter {
 
-    private static final Set<Class<?>> BEAN_TYPES = Set.of(
-            Clock.class,
-            ChimpyPosConfiguration.class,
-            CloseableHttpClient.class,
-            SSLContextParameters.class,
-            StateRepository.class,
-            Supplier.class,
-            TokenProvider.class,
-            TokenProviderListener.class);
+    /** Every object option of the component, as generated from its catalog. */
+    private static final Set<Class<?>> BEAN_TYPES = ChimpyPosComponentConfiguration.BEAN_REFERENCE_TYPES;
 
     private final ApplicationContext applicationContext;
 

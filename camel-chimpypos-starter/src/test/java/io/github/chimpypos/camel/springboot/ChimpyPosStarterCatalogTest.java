@@ -24,11 +24,14 @@ import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.chimpypos.camel.auth.TokenProvider;
+import org.apache.camel.support.jsse.SSLContextParameters;
 import org.junit.jupiter.api.Test;
 
 /**
- * The starter offers exactly the component's options, with the catalog's descriptions, defaults and values: an
- * option added to, renamed in or removed from the component fails this test until the starter follows.
+ * What the build generated from the component catalog (ChimpyPosComponentConfiguration, then Spring Boot's metadata)
+ * offers exactly the component's options, with the catalog's descriptions, defaults, types and values, and every
+ * object option is a bean reference the converter resolves.
  */
 class ChimpyPosStarterCatalogTest {
 
@@ -126,6 +129,18 @@ class ChimpyPosStarterCatalogTest {
     }
 
     @Test
+    void everyObjectOptionTakesABeanReference() {
+        Set<Class<?>> objectTypes = new HashSet<>();
+        catalog.forEach((option, model) -> {
+            if ("object".equals(model.get("type").asText())) {
+                objectTypes.add(load(erasure(model.get("javaType").asText())));
+            }
+        });
+        assertThat(objectTypes).contains(TokenProvider.class, SSLContextParameters.class);
+        assertThat(ChimpyPosComponentConfiguration.BEAN_REFERENCE_TYPES).isEqualTo(objectTypes);
+    }
+
+    @Test
     void theCatalogsSecretOptionsAreKnownAsSecrets() {
         Set<String> secret = new HashSet<>();
         catalog.forEach((option, model) -> {
@@ -135,6 +150,14 @@ class ChimpyPosStarterCatalogTest {
         });
         assertThat(secret).contains("password", "clientSecret");
         assertThat(ChimpyPosSecrets.secretOptionNames()).isEqualTo(secret);
+    }
+
+    private static Class<?> load(String javaType) {
+        try {
+            return Class.forName(javaType);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** StateRepository for StateRepository<String, String>. */

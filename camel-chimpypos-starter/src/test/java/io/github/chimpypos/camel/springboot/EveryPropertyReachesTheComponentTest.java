@@ -17,6 +17,7 @@ package io.github.chimpypos.camel.springboot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -56,6 +57,11 @@ class EveryPropertyReachesTheComponentTest {
     private final StateRepository<String, String> stateRepository = new MemoryStateRepository();
     private final Supplier<Collection<String>> keysSupplier = () -> List.of("abc1");
 
+    /** The beans the object options reference, by bean name, and the option types they are registered as. */
+    private final Map<String, Object> beans = new LinkedHashMap<>();
+
+    private final Map<String, Class<?>> beanTypes = new LinkedHashMap<>();
+
     @Test
     void everyPropertyIsReadBackFromTheComponent() {
         Map<String, String> properties = new LinkedHashMap<>();
@@ -67,20 +73,16 @@ class EveryPropertyReachesTheComponentTest {
         });
 
         try (CloseableHttpClient httpClient = HttpClients.createDefault()) {
-            new ApplicationContextRunner()
+            ApplicationContextRunner runner = new ApplicationContextRunner()
                     .withConfiguration(AutoConfigurations.of(
                             CamelAutoConfiguration.class,
                             ChimpyPosComponentConverter.class,
-                            ChimpyPosComponentAutoConfiguration.class))
-                    .withBean("sampleClock", Clock.class, () -> clock)
-                    .withBean("sampleConfiguration", ChimpyPosConfiguration.class, () -> configuration)
-                    .withBean("sampleTrust", SSLContextParameters.class, () -> trust)
-                    .withBean("sampleTokenProvider", TokenProvider.class, () -> tokenProvider)
-                    .withBean("sampleTokenProviderListener", TokenProviderListener.class, () -> tokenListener)
-                    .withBean("sampleStateRepository", StateRepository.class, () -> stateRepository)
-                    .withBean("sampleSupplier", Supplier.class, () -> keysSupplier)
-                    .withBean("sampleHttpClient", CloseableHttpClient.class, () -> httpClient)
-                    .withPropertyValues(properties.entrySet().stream()
+                            ChimpyPosComponentAutoConfiguration.class));
+            for (Map.Entry<String, Object> bean : beans.entrySet()) {
+                Object instance = bean.getValue() == SAME_HTTP_CLIENT ? httpClient : bean.getValue();
+                runner = withBean(runner, bean.getKey(), beanTypes.get(bean.getKey()), instance);
+            }
+            runner.withPropertyValues(properties.entrySet().stream()
                             .map(e -> e.getKey() + "=" + e.getValue())
                             .toArray(String[]::new))
                     .run(context -> {
@@ -132,7 +134,10 @@ class EveryPropertyReachesTheComponentTest {
             }
             case "object":
                 String erased = ChimpyPosStarterCatalogTest.erasure(javaType);
-                return new Object[] {"#bean:" + beanName(erased), bean(erased)};
+                Object bean = bean(erased);
+                beans.put(beanName(erased), bean);
+                beanTypes.put(beanName(erased), load(erased));
+                return new Object[] {"#bean:" + beanName(erased), bean};
             default:
                 throw new IllegalStateException("No sample for " + option + " of type " + type);
         }
@@ -165,7 +170,41 @@ class EveryPropertyReachesTheComponentTest {
             case "org.apache.hc.client5.http.impl.classic.CloseableHttpClient":
                 return SAME_HTTP_CLIENT;
             default:
-                throw new IllegalStateException("No sample bean of type " + javaType);
+                return interfaceBean(javaType);
+        }
+    }
+
+    /** An option a branch adds with an interface type (a configurer, a store) gets a do-nothing implementation. */
+    private static Object interfaceBean(String javaType) {
+        Class<?> type = load(javaType);
+        if (!type.isInterface()) {
+            throw new IllegalStateException("No sample bean of type " + javaType + ": add one to this test");
+        }
+        return Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
+            switch (method.getName()) {
+                case "equals":
+                    return proxy == args[0];
+                case "hashCode":
+                    return System.identityHashCode(proxy);
+                case "toString":
+                    return "sample " + type.getSimpleName();
+                default:
+                    return null;
+            }
+        });
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static ApplicationContextRunner withBean(
+            ApplicationContextRunner runner, String name, Class<?> type, Object bean) {
+        return runner.withBean(name, (Class) type, () -> bean);
+    }
+
+    private static Class<?> load(String javaType) {
+        try {
+            return Class.forName(javaType);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -184,10 +223,6 @@ class EveryPropertyReachesTheComponentTest {
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static Object enumValue(String javaType, String name) {
-        try {
-            return Enum.valueOf((Class) Class.forName(javaType), name);
-        } catch (ClassNotFoundException e) {
-            throw new IllegalStateException(e);
-        }
+        return Enum.valueOf((Class) load(javaType), name);
     }
 }

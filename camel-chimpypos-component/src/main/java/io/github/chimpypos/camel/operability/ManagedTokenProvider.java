@@ -16,23 +16,21 @@
 package io.github.chimpypos.camel.operability;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.function.ToLongFunction;
 
 import io.github.chimpypos.camel.auth.ObservableTokenProvider;
 import io.github.chimpypos.camel.auth.TokenFailureReason;
 import io.github.chimpypos.camel.auth.TokenProviderIdentity;
 import io.github.chimpypos.camel.auth.TokenProviderRegistry;
-import io.github.chimpypos.camel.auth.TokenProviderStatus;
 import org.apache.camel.api.management.ManagedAttribute;
 import org.apache.camel.api.management.ManagedOperation;
 import org.apache.camel.api.management.ManagedResource;
 
 /**
- * One shared token provider over JMX: state, expiry, counters and the last error, never a token or a credential.
- * Instants are ISO-8601 strings (UTC), durations milliseconds; an attribute without value is null. The counters count
+ * One shared token provider over JMX: state, expiry, counters and the last error, never a token or a credential,
+ * read from the provider's {@link TokenStatusView} as the console and health check read it. Instants are ISO-8601
+ * strings (UTC), durations milliseconds; an attribute without value is null. The counters count
  * from the last {@link #resetStatistics()} (the provider's own totals, as the dev console shows them, go on).
  */
 @ManagedResource(description = "Chimpy PoS token provider: access token state and counters (no secrets)")
@@ -42,7 +40,7 @@ public class ManagedTokenProvider {
     private final TokenProviderIdentity identity;
     private final TokenProviderRegistry registry;
     private final Clock clock;
-    private volatile TokenProviderStatus baseline;
+    private volatile TokenStatusView baseline;
     private volatile Instant statisticsSince;
 
     public ManagedTokenProvider(
@@ -83,30 +81,29 @@ public class ManagedTokenProvider {
 
     @ManagedAttribute(description = "NO_TOKEN, VALID, RENEWING, FAILING or CREDENTIALS_LOCKED")
     public String getState() {
-        return provider.status().state().name();
+        return (String) view().value(TokenStatusView.STATE);
     }
 
     @ManagedAttribute(description = "Expiry of the valid access token held, or null")
     public String getTokenExpiresAt() {
-        return text(provider.status().tokenExpiresAt());
+        return (String) view().value(TokenStatusView.TOKEN_EXPIRES_AT);
     }
 
     @ManagedAttribute(
             description = "Milliseconds until the renewal ahead of expiry is due (negative when overdue),"
                     + " or null without a valid token")
     public Long getTimeToRenewalMillis() {
-        Duration timeToRenewal = provider.status().timeToRenewal();
-        return timeToRenewal != null ? timeToRenewal.toMillis() : null;
+        return (Long) view().value(TokenStatusView.TIME_TO_RENEWAL);
     }
 
     @ManagedAttribute(description = "Whether a refresh token is held (its value is never shown)")
     public boolean isRefreshTokenHeld() {
-        return provider.status().refreshTokenHeld();
+        return (Boolean) view().value(TokenStatusView.REFRESH_TOKEN_HELD);
     }
 
     @ManagedAttribute(description = "Token requests sent, successful or not")
     public long getTokenCalls() {
-        return counters().tokenCalls() - base(TokenProviderStatus::tokenCalls);
+        return sinceReset(TokenStatusView.TOKEN_CALLS);
     }
 
     @ManagedAttribute(description = "Tokens obtained with the password grant")
@@ -121,17 +118,17 @@ public class ManagedTokenProvider {
 
     @ManagedAttribute(description = "Tokens obtained with the refresh token (sliding session)")
     public long getRefreshes() {
-        return counters().refreshes() - base(TokenProviderStatus::refreshes);
+        return sinceReset(TokenStatusView.REFRESHES);
     }
 
     @ManagedAttribute(description = "Renewals after the API answered 401 for a token")
     public long getUnauthorizedRenewals() {
-        return counters().unauthorizedRenewals() - base(TokenProviderStatus::unauthorizedRenewals);
+        return sinceReset(TokenStatusView.UNAUTHORIZED_RENEWALS);
     }
 
     @ManagedAttribute(description = "Failed token requests, all reasons")
     public long getFailures() {
-        TokenProviderStatus now = counters();
+        TokenStatusView now = view();
         long total = 0;
         for (TokenFailureReason reason : TokenFailureReason.values()) {
             total += failures(now, reason);
@@ -141,81 +138,80 @@ public class ManagedTokenProvider {
 
     @ManagedAttribute(description = "Token requests whose credentials the token service rejected")
     public long getFailuresCredentialsRejected() {
-        return failures(counters(), TokenFailureReason.CREDENTIALS_REJECTED);
+        return failures(view(), TokenFailureReason.CREDENTIALS_REJECTED);
     }
 
     @ManagedAttribute(description = "Token requests the token service denied (audience, scope, grant)")
     public long getFailuresAccessDenied() {
-        return failures(counters(), TokenFailureReason.ACCESS_DENIED);
+        return failures(view(), TokenFailureReason.ACCESS_DENIED);
     }
 
     @ManagedAttribute(description = "Token requests the token service rate limited (HTTP 429)")
     public long getFailuresRateLimited() {
-        return failures(counters(), TokenFailureReason.RATE_LIMITED);
+        return failures(view(), TokenFailureReason.RATE_LIMITED);
     }
 
     @ManagedAttribute(description = "Token requests that found the token service unreachable or failing (5xx, timeout)")
     public long getFailuresAuthServiceUnavailable() {
-        return failures(counters(), TokenFailureReason.AUTH_SERVICE_UNAVAILABLE);
+        return failures(view(), TokenFailureReason.AUTH_SERVICE_UNAVAILABLE);
     }
 
     @ManagedAttribute(description = "Token responses that were not usable (no access_token, bad expires_in, HTML)")
     public long getFailuresMalformedResponse() {
-        return failures(counters(), TokenFailureReason.MALFORMED_RESPONSE);
+        return failures(view(), TokenFailureReason.MALFORMED_RESPONSE);
     }
 
     @ManagedAttribute(description = "Fresh tokens the PoS API kept rejecting (HTTP 401 twice in a row)")
     public long getFailuresTokenRejectedByApi() {
-        return failures(counters(), TokenFailureReason.TOKEN_REJECTED_BY_API);
+        return failures(view(), TokenFailureReason.TOKEN_REJECTED_BY_API);
     }
 
     @ManagedAttribute(description = "Token requests whose TLS handshake failed")
     public long getFailuresTlsFailure() {
-        return failures(counters(), TokenFailureReason.TLS_FAILURE);
+        return failures(view(), TokenFailureReason.TLS_FAILURE);
     }
 
     @ManagedAttribute(description = "Failed acquisitions since the last success")
     public int getConsecutiveFailures() {
-        return provider.status().consecutiveFailures();
+        return (Integer) view().value(TokenStatusView.CONSECUTIVE_FAILURES);
     }
 
     @ManagedAttribute(description = "Reason of the last failure, or null")
     public String getLastFailureReason() {
-        TokenFailureReason reason = provider.status().lastFailureReason();
-        return reason != null ? reason.name() : null;
+        return (String) view().value(TokenStatusView.LAST_FAILURE_REASON);
     }
 
     @ManagedAttribute(description = "Class of the last failure's root cause, or null")
     public String getLastErrorClass() {
-        return provider.status().lastErrorClass();
+        return (String) view().value(TokenStatusView.LAST_ERROR_CLASS);
     }
 
     @ManagedAttribute(description = "Message of the last failure (never holds a secret), or null")
     public String getLastErrorMessage() {
-        return provider.status().lastErrorMessage();
+        return (String) view().value(TokenStatusView.LAST_ERROR_MESSAGE);
     }
 
     @ManagedAttribute(description = "When the last token was obtained, or null")
     public String getLastSuccessAt() {
-        return text(provider.status().lastSuccessAt());
+        return (String) view().value(TokenStatusView.LAST_SUCCESS_AT);
     }
 
     @ManagedAttribute(
             description =
                     "No token request before this instant (backoff, Retry-After, credentials lockout)," + " or null")
     public String getNextAttemptNotBefore() {
-        return text(provider.status().nextAttemptNotBefore());
+        return (String) view().value(TokenStatusView.NEXT_ATTEMPT_NOT_BEFORE);
     }
 
     @ManagedAttribute(description = "Token service clock minus ours in milliseconds (from the JWT iat), or null")
     public Long getClockSkewMillis() {
-        Duration skew = provider.status().estimatedClockSkew();
-        return skew != null ? skew.toMillis() : null;
+        return (Long) view().value(TokenStatusView.CLOCK_SKEW);
     }
 
     @ManagedAttribute(description = "Since when the counters count (start or last resetStatistics), or null for start")
     public String getStatisticsSince() {
-        return text(statisticsSince);
+        Instant since = statisticsSince;
+        return since != null ? since.toString() : null;
     }
 
     @ManagedOperation(
@@ -227,31 +223,30 @@ public class ManagedTokenProvider {
 
     @ManagedOperation(description = "Sets the counters shown here back to zero")
     public void resetStatistics() {
-        baseline = provider.status();
+        baseline = view();
         statisticsSince = clock.instant();
     }
 
-    private TokenProviderStatus counters() {
-        return provider.status();
+    /** Read afresh for every attribute: JMX clients read attributes one by one, each should be current. */
+    private TokenStatusView view() {
+        return TokenStatusView.of(provider.status());
+    }
+
+    private long sinceReset(String counter) {
+        TokenStatusView from = baseline;
+        return view().count(counter) - (from != null ? from.count(counter) : 0);
     }
 
     private long grants(String grantType) {
-        TokenProviderStatus from = baseline;
-        return counters().grants(grantType) - (from != null ? from.grants(grantType) : 0);
+        TokenStatusView from = baseline;
+        return view().count(TokenStatusView.GRANTS_BY_TYPE, grantType)
+                - (from != null ? from.count(TokenStatusView.GRANTS_BY_TYPE, grantType) : 0);
     }
 
-    private long failures(TokenProviderStatus now, TokenFailureReason reason) {
-        TokenProviderStatus from = baseline;
-        return now.failures(reason) - (from != null ? from.failures(reason) : 0);
-    }
-
-    private long base(ToLongFunction<TokenProviderStatus> counter) {
-        TokenProviderStatus from = baseline;
-        return from != null ? counter.applyAsLong(from) : 0;
-    }
-
-    private static String text(Instant instant) {
-        return instant != null ? instant.toString() : null;
+    private long failures(TokenStatusView now, TokenFailureReason reason) {
+        TokenStatusView from = baseline;
+        return now.count(TokenStatusView.FAILURES_BY_REASON, reason.name())
+                - (from != null ? from.count(TokenStatusView.FAILURES_BY_REASON, reason.name()) : 0);
     }
 
     @Override

@@ -18,6 +18,7 @@ package io.github.chimpypos.camel.operability;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,53 +28,83 @@ import org.apache.camel.util.json.JsonObject;
 
 /**
  * One token provider's status as operators see it: an ordered list of entries without secrets, which the dev console
- * (text and JSON) and the health details render. Each entry carries its name in each rendering, so that the views
- * differ in format only, never in content or order. Absent values are left out everywhere.
+ * (text and JSON), the health details, the JMX MBean ({@link ManagedTokenProvider}) and the Spring Boot starter's
+ * metrics read. Each entry carries its name in each rendering, so that the views differ in format only, never in
+ * content or order. Absent values are left out everywhere.
  */
 public final class TokenStatusView {
+
+    // The JSON keys are also the names of the JMX attributes that show the same values.
+    public static final String STATE = "state";
+    public static final String TOKEN_EXPIRES_AT = "tokenExpiresAt";
+    public static final String TIME_TO_RENEWAL = "timeToRenewalMillis";
+    public static final String REFRESH_TOKEN_HELD = "refreshTokenHeld";
+    public static final String TOKEN_CALLS = "tokenCalls";
+    public static final String GRANTS_BY_TYPE = "grantsByType";
+    public static final String REFRESHES = "refreshes";
+    public static final String UNAUTHORIZED_RENEWALS = "unauthorizedRenewals";
+    public static final String FAILURES_BY_REASON = "failuresByReason";
+    public static final String CONSECUTIVE_FAILURES = "consecutiveFailures";
+    public static final String LAST_FAILURE_REASON = "lastFailureReason";
+    public static final String LAST_ERROR_CLASS = "lastErrorClass";
+    public static final String LAST_ERROR_MESSAGE = "lastErrorMessage";
+    public static final String LAST_SUCCESS_AT = "lastSuccessAt";
+    public static final String NEXT_ATTEMPT_NOT_BEFORE = "nextAttemptNotBefore";
+    public static final String CLOCK_SKEW = "clockSkewMillis";
 
     /**
      * One line of the view.
      *
      * @param label     in the console text, e.g. {@code Token expires at}
-     * @param jsonKey   in the console JSON, e.g. {@code tokenExpiresAt}; durations are milliseconds there
+     * @param jsonKey   in the console JSON and JMX, e.g. {@code tokenExpiresAt}; durations are milliseconds there
      * @param detailKey in the health details, e.g. {@code token.expires.at}; null when not a health detail
      * @param value     the raw value: an instant, duration, enum, number, boolean, text or map; null when absent
      */
     public record Entry(String label, String jsonKey, String detailKey, Object value) {}
 
     private final List<Entry> entries;
+    private final Map<String, Entry> byJsonKey = new HashMap<>();
+    private final Instant tokenExpiresAt;
 
-    private TokenStatusView(List<Entry> entries) {
+    private TokenStatusView(List<Entry> entries, Instant tokenExpiresAt) {
         this.entries = entries;
+        this.tokenExpiresAt = tokenExpiresAt;
+        entries.forEach(entry -> byJsonKey.put(entry.jsonKey(), entry));
     }
 
     public static TokenStatusView of(TokenProviderStatus status) {
-        return new TokenStatusView(List.of(
-                new Entry("State", "state", "token.state", status.state()),
-                new Entry("Token expires at", "tokenExpiresAt", "token.expires.at", status.tokenExpiresAt()),
-                new Entry("Renewal due in", "timeToRenewalMillis", "token.renewal.in", status.timeToRenewal()),
-                new Entry("Refresh token held", "refreshTokenHeld", "token.refresh.held", status.refreshTokenHeld()),
-                new Entry("Token calls", "tokenCalls", "token.calls", status.tokenCalls()),
-                new Entry("Grants", "grantsByType", null, status.grantsByType()),
-                new Entry("Refreshes", "refreshes", null, status.refreshes()),
-                new Entry("401 renewals", "unauthorizedRenewals", null, status.unauthorizedRenewals()),
-                new Entry("Failures", "failuresByReason", null, status.failuresByReason()),
-                new Entry(
-                        "Consecutive failures",
-                        "consecutiveFailures",
-                        "consecutive.failures",
-                        status.consecutiveFailures()),
-                new Entry("Last failure", "lastFailureReason", "last.failure.reason", status.lastFailureReason()),
-                new Entry("Last error class", "lastErrorClass", "last.error.class", status.lastErrorClass()),
-                new Entry("Last error", "lastErrorMessage", "last.error.message", status.lastErrorMessage()),
-                new Entry("Last success at", "lastSuccessAt", "last.success.at", status.lastSuccessAt()),
-                new Entry(
-                        "Next attempt not before",
-                        "nextAttemptNotBefore",
-                        "next.attempt.not.before",
-                        status.nextAttemptNotBefore()),
-                new Entry("Clock skew", "clockSkewMillis", "clock.skew", status.estimatedClockSkew())));
+        return new TokenStatusView(
+                List.of(
+                        new Entry("State", STATE, "token.state", status.state()),
+                        new Entry("Token expires at", TOKEN_EXPIRES_AT, "token.expires.at", status.tokenExpiresAt()),
+                        new Entry("Renewal due in", TIME_TO_RENEWAL, "token.renewal.in", status.timeToRenewal()),
+                        new Entry(
+                                "Refresh token held",
+                                REFRESH_TOKEN_HELD,
+                                "token.refresh.held",
+                                status.refreshTokenHeld()),
+                        new Entry("Token calls", TOKEN_CALLS, "token.calls", status.tokenCalls()),
+                        new Entry("Grants", GRANTS_BY_TYPE, null, status.grantsByType()),
+                        new Entry("Refreshes", REFRESHES, null, status.refreshes()),
+                        new Entry("401 renewals", UNAUTHORIZED_RENEWALS, null, status.unauthorizedRenewals()),
+                        new Entry("Failures", FAILURES_BY_REASON, null, status.failuresByReason()),
+                        new Entry(
+                                "Consecutive failures",
+                                CONSECUTIVE_FAILURES,
+                                "consecutive.failures",
+                                status.consecutiveFailures()),
+                        new Entry(
+                                "Last failure", LAST_FAILURE_REASON, "last.failure.reason", status.lastFailureReason()),
+                        new Entry("Last error class", LAST_ERROR_CLASS, "last.error.class", status.lastErrorClass()),
+                        new Entry("Last error", LAST_ERROR_MESSAGE, "last.error.message", status.lastErrorMessage()),
+                        new Entry("Last success at", LAST_SUCCESS_AT, "last.success.at", status.lastSuccessAt()),
+                        new Entry(
+                                "Next attempt not before",
+                                NEXT_ATTEMPT_NOT_BEFORE,
+                                "next.attempt.not.before",
+                                status.nextAttemptNotBefore()),
+                        new Entry("Clock skew", CLOCK_SKEW, "clock.skew", status.estimatedClockSkew())),
+                status.tokenExpiresAt());
     }
 
     public List<Entry> entries() {
@@ -109,16 +140,59 @@ public final class TokenStatusView {
     public void putJson(JsonObject json) {
         for (Entry entry : entries) {
             Object value = entry.value();
-            if (value instanceof Duration duration) {
-                json.put(entry.jsonKey(), duration.toMillis());
-            } else if (value instanceof Map<?, ?> map) {
+            if (value instanceof Map<?, ?> map) {
                 JsonObject object = new JsonObject();
                 map.forEach((key, count) -> object.put(String.valueOf(text(key)), count));
                 json.put(entry.jsonKey(), object);
             } else if (value != null) {
-                json.put(entry.jsonKey(), text(value));
+                json.put(entry.jsonKey(), machineValue(value));
             }
         }
+    }
+
+    /**
+     * One entry as the console JSON and JMX show it: durations in milliseconds, instants and enums as text, others
+     * as they are; null when absent.
+     */
+    public Object value(String jsonKey) {
+        return machineValue(entry(jsonKey).value());
+    }
+
+    /** A counter, e.g. {@link #TOKEN_CALLS}. */
+    public long count(String jsonKey) {
+        return ((Number) entry(jsonKey).value()).longValue();
+    }
+
+    /** One count of a counter by kind, e.g. {@link #GRANTS_BY_TYPE} of {@code password}; 0 when none. */
+    public long count(String jsonKey, String kind) {
+        Map<?, ?> counts = (Map<?, ?>) entry(jsonKey).value();
+        for (Map.Entry<?, ?> count : counts.entrySet()) {
+            if (kind.equals(String.valueOf(text(count.getKey())))) {
+                return ((Number) count.getValue()).longValue();
+            }
+        }
+        return 0;
+    }
+
+    /** How long the held token stays valid after {@code now}; zero without a valid token. */
+    public Duration timeToExpiry(Instant now) {
+        if (tokenExpiresAt == null) {
+            return Duration.ZERO;
+        }
+        Duration left = Duration.between(now, tokenExpiresAt);
+        return left.isNegative() ? Duration.ZERO : left;
+    }
+
+    private Entry entry(String jsonKey) {
+        Entry entry = byJsonKey.get(jsonKey);
+        if (entry == null) {
+            throw new IllegalArgumentException("No status entry " + jsonKey + "; known: " + byJsonKey.keySet());
+        }
+        return entry;
+    }
+
+    private static Object machineValue(Object value) {
+        return value instanceof Duration duration ? Long.valueOf(duration.toMillis()) : text(value);
     }
 
     /** Durations as ISO-8601 in whole seconds (e.g. {@code PT59M30S}), instants and enums as text, others as is. */

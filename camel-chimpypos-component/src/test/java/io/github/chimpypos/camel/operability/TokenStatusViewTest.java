@@ -16,9 +16,11 @@
 package io.github.chimpypos.camel.operability;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import io.github.chimpypos.camel.auth.TokenFailureReason;
@@ -92,6 +94,31 @@ class TokenStatusViewTest {
                 .containsEntry("clockSkewMillis", -1500L)
                 .containsEntry("lastFailureReason", "RATE_LIMITED");
         assertThat((JsonObject) json.get("failuresByReason")).containsEntry("RATE_LIMITED", 1L);
+    }
+
+    @Test
+    void jmxAndMetricsReadTheJsonValuesAndCounts() {
+        TokenStatusView view = TokenStatusView.of(status);
+        JsonObject json = json(view);
+
+        for (String key : List.of(
+                TokenStatusView.STATE,
+                TokenStatusView.TOKEN_EXPIRES_AT,
+                TokenStatusView.TIME_TO_RENEWAL,
+                TokenStatusView.LAST_FAILURE_REASON,
+                TokenStatusView.CLOCK_SKEW)) {
+            assertThat(view.value(key)).as(key).isEqualTo(json.get(key));
+        }
+        assertThat(view.value(TokenStatusView.LAST_ERROR_CLASS)).isNull();
+        assertThat(view.count(TokenStatusView.TOKEN_CALLS)).isEqualTo(3);
+        assertThat(view.count(TokenStatusView.GRANTS_BY_TYPE, "password")).isEqualTo(1);
+        assertThat(view.count(TokenStatusView.GRANTS_BY_TYPE, "client_credentials"))
+                .isZero();
+        assertThat(view.count(TokenStatusView.FAILURES_BY_REASON, "RATE_LIMITED"))
+                .isEqualTo(1);
+        assertThat(view.timeToExpiry(EXPIRY.minusSeconds(90))).isEqualTo(Duration.ofSeconds(90));
+        assertThat(view.timeToExpiry(EXPIRY.plusSeconds(1))).isZero();
+        assertThatThrownBy(() -> view.value("token")).hasMessageContaining("No status entry token");
     }
 
     private static String text(TokenStatusView view) {

@@ -16,8 +16,6 @@
 package io.github.chimpypos.camel.springboot;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -25,8 +23,8 @@ import java.util.concurrent.TimeUnit;
 import io.github.chimpypos.camel.auth.DefaultTokenProvider;
 import io.github.chimpypos.camel.auth.ObservableTokenProvider;
 import io.github.chimpypos.camel.auth.TokenFailureReason;
-import io.github.chimpypos.camel.auth.TokenProviderStatus;
 import io.github.chimpypos.camel.auth.TokenRequest;
+import io.github.chimpypos.camel.operability.TokenStatusView;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -35,7 +33,8 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 
 /**
  * Token lifecycle metrics of each managed token provider bean, tagged with its bean name ({@code provider}), read
- * from the provider's status at every scrape:
+ * from the provider's {@link TokenStatusView} (as JMX, the dev console and the health check read it) at every
+ * scrape:
  *
  * <ul>
  * <li>{@code chimpypos.token.grants} (counter, tag {@code grant.type}: password, client_credentials,
@@ -69,7 +68,9 @@ public class ChimpyPosTokenMetrics implements MeterBinder {
     private static void bind(MeterRegistry registry, String name, ObservableTokenProvider provider) {
         for (String grantType : GRANT_TYPES) {
             FunctionCounter.builder(
-                            "chimpypos.token.grants", provider, p -> p.status().grants(grantType))
+                            "chimpypos.token.grants",
+                            provider,
+                            p -> view(p).count(TokenStatusView.GRANTS_BY_TYPE, grantType))
                     .description("Access tokens obtained from the token service, by grant type")
                     .tags("provider", name, "grant.type", grantType)
                     .register(registry);
@@ -78,7 +79,7 @@ public class ChimpyPosTokenMetrics implements MeterBinder {
             FunctionCounter.builder(
                             "chimpypos.token.failures",
                             provider,
-                            p -> p.status().failures(reason))
+                            p -> view(p).count(TokenStatusView.FAILURES_BY_REASON, reason.name()))
                     .description("Token acquisitions that failed after their retries, by reason")
                     .tags("provider", name, "reason", reason.name())
                     .register(registry);
@@ -86,7 +87,7 @@ public class ChimpyPosTokenMetrics implements MeterBinder {
         FunctionCounter.builder(
                         "chimpypos.token.unauthorized.renewals",
                         provider,
-                        p -> p.status().unauthorizedRenewals())
+                        p -> view(p).count(TokenStatusView.UNAUTHORIZED_RENEWALS))
                 .description("API answers 401 that made the component renew the token and replay the request")
                 .tags("provider", name)
                 .register(registry);
@@ -98,29 +99,32 @@ public class ChimpyPosTokenMetrics implements MeterBinder {
                 .description("Time until the current access token expires; 0 without a valid token")
                 .tags("provider", name)
                 .register(registry);
-        Gauge.builder("chimpypos.token.valid", provider, p -> p.status().tokenExpiresAt() != null ? 1 : 0)
+        Gauge.builder(
+                        "chimpypos.token.valid",
+                        provider,
+                        p -> view(p).value(TokenStatusView.TOKEN_EXPIRES_AT) != null ? 1 : 0)
                 .description("1 while a valid access token is held, else 0")
                 .tags("provider", name)
                 .register(registry);
         Gauge.builder(
                         "chimpypos.token.consecutive.failures",
                         provider,
-                        p -> p.status().consecutiveFailures())
+                        p -> view(p).count(TokenStatusView.CONSECUTIVE_FAILURES))
                 .description("Failed token acquisitions since the last success")
                 .tags("provider", name)
                 .register(registry);
     }
 
+    /** The status every operability view reads, so that metrics, JMX, console and health agree. */
+    private static TokenStatusView view(ObservableTokenProvider provider) {
+        return TokenStatusView.of(provider.status());
+    }
+
     private static double millisToExpiry(ObservableTokenProvider provider) {
-        TokenProviderStatus status = provider.status();
-        Instant expiresAt = status.tokenExpiresAt();
-        if (expiresAt == null) {
-            return 0;
-        }
         // The provider judges expiry by its own clock; so does this gauge.
         Clock clock = provider instanceof DefaultTokenProvider defaultProvider
                 ? defaultProvider.getSettings().clock()
                 : Clock.systemUTC();
-        return Math.max(0, Duration.between(clock.instant(), expiresAt).toMillis());
+        return view(provider).timeToExpiry(clock.instant()).toMillis();
     }
 }

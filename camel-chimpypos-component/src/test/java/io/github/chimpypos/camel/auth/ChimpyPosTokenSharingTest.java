@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.github.chimpypos.camel;
+package io.github.chimpypos.camel.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,7 +26,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
-import io.github.chimpypos.camel.auth.TokenProvider;
+import io.github.chimpypos.camel.ChimpyPosConstants;
+import io.github.chimpypos.camel.ChimpyPosEndpoint;
 import io.github.chimpypos.camel.testsupport.ChimpyPosTestSupport;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;

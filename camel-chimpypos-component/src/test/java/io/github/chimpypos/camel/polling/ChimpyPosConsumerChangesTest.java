@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.github.chimpypos.camel;
+package io.github.chimpypos.camel.polling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.github.chimpypos.camel.ChimpyPosConstants;
 import io.github.chimpypos.camel.model.BatteryCheck;
 import io.github.chimpypos.camel.model.StationPricing;
 import io.github.chimpypos.camel.testsupport.ChimpyPosTestSupport;

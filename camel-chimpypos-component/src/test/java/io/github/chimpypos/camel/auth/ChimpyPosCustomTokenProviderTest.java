@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.github.chimpypos.camel;
+package io.github.chimpypos.camel.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,12 +31,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.management.ObjectName;
 
-import io.github.chimpypos.camel.auth.AccessToken;
-import io.github.chimpypos.camel.auth.ObservableTokenProvider;
-import io.github.chimpypos.camel.auth.TokenFailureReason;
-import io.github.chimpypos.camel.auth.TokenProviderListener;
-import io.github.chimpypos.camel.auth.TokenProviderState;
-import io.github.chimpypos.camel.auth.TokenProviderStatus;
+import io.github.chimpypos.camel.ChimpyPosAuthenticationException;
 import io.github.chimpypos.camel.testsupport.ChimpyPosTestSupport;
 import org.apache.camel.Exchange;
 import org.apache.camel.Service;

@@ -19,6 +19,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.github.chimpypos.camel.testsupport.TestClock;
+
 /** Records every wait and lets the test clock pass it instead of real time. */
 final class RecordingSleeper implements Sleeper {
 

@@ -19,6 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 
+import io.github.chimpypos.camel.testsupport.FakeTokenEndpoint;
+import io.github.chimpypos.camel.testsupport.TestClock;
 import org.junit.jupiter.api.Test;
 
 class SecretsInToStringTest {

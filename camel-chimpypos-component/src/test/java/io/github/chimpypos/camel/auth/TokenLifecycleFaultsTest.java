@@ -22,6 +22,8 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 
 import io.github.chimpypos.camel.ChimpyPosAuthenticationException;
+import io.github.chimpypos.camel.testsupport.FakeTokenEndpoint;
+import io.github.chimpypos.camel.testsupport.TestClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.github.chimpypos.camel.auth;
+package io.github.chimpypos.camel.testsupport;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -27,15 +27,21 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
+import io.github.chimpypos.camel.auth.TokenEndpointClient;
+import io.github.chimpypos.camel.auth.TokenEndpointException;
+import io.github.chimpypos.camel.auth.TokenFailureReason;
+import io.github.chimpypos.camel.auth.TokenRequest;
+import io.github.chimpypos.camel.auth.TokenResponse;
+
 /**
  * An in-memory token service: deterministic, counts calls, can be blocked and scripted to fail. Like Auth0 with
  * rotation it issues a new refresh token on every refresh, and answers invalid_grant to a refresh token presented
  * twice (which would revoke the family on the real service).
  */
-final class FakeTokenEndpoint implements TokenEndpointClient {
+public final class FakeTokenEndpoint implements TokenEndpointClient {
 
-    static final String PASSWORD = "fake-Passw0rd!";
-    static final String CLIENT_SECRET = "fake-client-s3cret";
+    public static final String PASSWORD = "fake-Passw0rd!";
+    public static final String CLIENT_SECRET = "fake-client-s3cret";
 
     private final List<TokenRequest> requests = new ArrayList<>();
     private final Deque<Function<TokenRequest, TokenResponse>> script = new ArrayDeque<>();
@@ -80,7 +86,7 @@ final class FakeTokenEndpoint implements TokenEndpointClient {
     }
 
     /** The default behaviour: a valid answer for every grant, rejecting reused refresh tokens. */
-    synchronized TokenResponse issue(TokenRequest request) {
+    public synchronized TokenResponse issue(TokenRequest request) {
         counter++;
         String refresh = null;
         if (request.isRefresh()) {
@@ -104,58 +110,58 @@ final class FakeTokenEndpoint implements TokenEndpointClient {
         return new TokenResponse("fake-at-" + counter, refresh, expiresIn, "Bearer", null);
     }
 
-    static TokenEndpointException invalidGrant(String description) {
+    public static TokenEndpointException invalidGrant(String description) {
         return new TokenEndpointException(
                 TokenFailureReason.CREDENTIALS_REJECTED, 403, "invalid_grant", "rejected: " + description);
     }
 
-    static TokenEndpointException unavailable(int status) {
+    public static TokenEndpointException unavailable(int status) {
         return new TokenEndpointException(
                 TokenFailureReason.AUTH_SERVICE_UNAVAILABLE, status, null, "HTTP " + status + " from fake");
     }
 
-    static TokenEndpointException rateLimited(Duration retryAfter) {
+    public static TokenEndpointException rateLimited(Duration retryAfter) {
         return new TokenEndpointException(
                 TokenFailureReason.RATE_LIMITED, 429, "too_many_requests", "HTTP 429 from fake", null, retryAfter);
     }
 
-    synchronized FakeTokenEndpoint then(Function<TokenRequest, TokenResponse> step) {
+    public synchronized FakeTokenEndpoint then(Function<TokenRequest, TokenResponse> step) {
         script.addLast(step);
         return this;
     }
 
-    synchronized FakeTokenEndpoint thenFail(TokenEndpointException failure) {
+    public synchronized FakeTokenEndpoint thenFail(TokenEndpointException failure) {
         return then(request -> {
             throw failure;
         });
     }
 
-    synchronized FakeTokenEndpoint thenAnswer(TokenResponse response) {
+    public synchronized FakeTokenEndpoint thenAnswer(TokenResponse response) {
         return then(request -> response);
     }
 
-    synchronized FakeTokenEndpoint expiresIn(long seconds) {
+    public synchronized FakeTokenEndpoint expiresIn(long seconds) {
         this.expiresIn = seconds;
         return this;
     }
 
-    synchronized FakeTokenEndpoint rotation(boolean rotation) {
+    public synchronized FakeTokenEndpoint rotation(boolean rotation) {
         this.rotation = rotation;
         return this;
     }
 
-    synchronized FakeTokenEndpoint issueRefreshTokens(boolean issue) {
+    public synchronized FakeTokenEndpoint issueRefreshTokens(boolean issue) {
         this.issueRefreshTokens = issue;
         return this;
     }
 
     /** From now on calls block until {@link #open()}; {@link #awaitEntered()} waits until one call arrived. */
-    void block() {
+    public void block() {
         entered = new CountDownLatch(1);
         gate = new CountDownLatch(1);
     }
 
-    void open() {
+    public void open() {
         CountDownLatch currentGate = gate;
         gate = null;
         if (currentGate != null) {
@@ -163,29 +169,29 @@ final class FakeTokenEndpoint implements TokenEndpointClient {
         }
     }
 
-    void awaitEntered() throws InterruptedException {
+    public void awaitEntered() throws InterruptedException {
         if (!entered.await(10, TimeUnit.SECONDS)) {
             throw new AssertionError("no token call arrived");
         }
     }
 
-    synchronized int calls() {
+    public synchronized int calls() {
         return requests.size();
     }
 
-    synchronized long calls(String grantType) {
+    public synchronized long calls(String grantType) {
         return requests.stream().filter(r -> r.grantType().equals(grantType)).count();
     }
 
-    synchronized List<TokenRequest> requests() {
+    public synchronized List<TokenRequest> requests() {
         return List.copyOf(requests);
     }
 
-    int maxConcurrentCalls() {
+    public int maxConcurrentCalls() {
         return maxConcurrent.get();
     }
 
-    int reusedRefreshTokens() {
+    public int reusedRefreshTokens() {
         return reusedRefreshTokens.get();
     }
 }

@@ -104,7 +104,7 @@ public final class ChimpyPosEmulator implements AutoCloseable {
                     builder.bruteForceLockDuration);
             SigningKey signingKey = SigningKey.generate();
             AccessTokens accessTokens = new AccessTokens(signingKey, settings, builder.clock);
-            RefreshTokens refreshTokens = new RefreshTokens();
+            RefreshTokens refreshTokens = new RefreshTokens(counters::refreshTokenReuseDetected);
             BruteForceGuard bruteForce =
                     new BruteForceGuard(builder.bruteForceThreshold, builder.bruteForceLockDuration);
             ArmedFaults tokenFaults = new ArmedFaults();

@@ -88,7 +88,14 @@ public final class ChimpyPosEmulator implements AutoCloseable {
         RunningServer api = null;
         try {
             auth = HttpsServers.bind(
-                    "auth", GeneratedTls.loopback(), builder.authPort, tls.serverContext(), builder.workerThreads);
+                    "auth",
+                    GeneratedTls.loopback(),
+                    builder.authPort,
+                    builder.trustedClients == null
+                            ? tls.serverContext()
+                            : tls.serverContextTrustingClients(builder.trustedClients),
+                    builder.trustedClients != null,
+                    builder.workerThreads);
             api = HttpsServers.bind(
                     "api", GeneratedTls.loopback(), builder.apiPort, tls.serverContext(), builder.workerThreads);
             String authUrl = "https://127.0.0.1:" + auth.port();
@@ -104,7 +111,7 @@ public final class ChimpyPosEmulator implements AutoCloseable {
                     builder.bruteForceLockDuration);
             SigningKey signingKey = SigningKey.generate();
             AccessTokens accessTokens = new AccessTokens(signingKey, settings, builder.clock);
-            RefreshTokens refreshTokens = new RefreshTokens();
+            RefreshTokens refreshTokens = new RefreshTokens(counters::refreshTokenReuseDetected);
             BruteForceGuard bruteForce =
                     new BruteForceGuard(builder.bruteForceThreshold, builder.bruteForceLockDuration);
             ArmedFaults tokenFaults = new ArmedFaults();
@@ -266,6 +273,7 @@ public final class ChimpyPosEmulator implements AutoCloseable {
         private int apiPort;
         private DemoCredentials credentials = DemoCredentials.defaults();
         private int workerThreads = 256;
+        private KeyStore trustedClients;
 
         private Builder() {}
 
@@ -350,6 +358,16 @@ public final class ChimpyPosEmulator implements AutoCloseable {
                 throw new IllegalArgumentException("workerThreads must be at least 1");
             }
             this.workerThreads = threads;
+            return this;
+        }
+
+        /**
+         * The auth service (not the PoS API) requires mutual TLS: a handshake without a client certificate issued by
+         * one of the certificates in {@code trustedClients} fails (with TLS 1.3 after the client thinks it is done,
+         * as real servers behave). Default: no client certificate asked for.
+         */
+        public Builder requireClientCertificate(KeyStore trustedClients) {
+            this.trustedClients = Objects.requireNonNull(trustedClients, "trustedClients");
             return this;
         }
 

@@ -46,7 +46,11 @@ public interface EmulatorControl {
     /** The next {@code count} calls of {@code POST /oauth/token} play {@code fault}. */
     void failNextTokenCalls(int count, Fault fault);
 
-    /** The next {@code count} calls of the PoS API play {@code fault}. */
+    /**
+     * The next {@code count} calls of the PoS API play {@code fault}.
+     *
+     * @throws IllegalArgumentException for a fault that only token calls can play ({@link Fault#grantsToken()})
+     */
     void failNextApiCalls(int count, Fault fault);
 
     /** Real server-side delay added to every token call. */

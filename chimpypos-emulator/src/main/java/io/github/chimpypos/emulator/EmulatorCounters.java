@@ -39,6 +39,7 @@ public final class EmulatorCounters {
     private final long createdRentals;
     private final long replayedRentals;
     private final long canceledRentals;
+    private final long refreshTokenReuseDetections;
 
     /**
      * @param tokenCalls grant type → outcome → count
@@ -52,6 +53,32 @@ public final class EmulatorCounters {
             long createdRentals,
             long replayedRentals,
             long canceledRentals) {
+        this(
+                tokenCalls,
+                apiCalls,
+                maxConcurrentTokenCalls,
+                maxConcurrentApiCalls,
+                createdRentals,
+                replayedRentals,
+                canceledRentals,
+                0);
+    }
+
+    /**
+     * @param tokenCalls grant type → outcome → count
+     * @param apiCalls operation name or route → HTTP status → count
+     * @param refreshTokenReuseDetections refresh tokens presented again after rotation (each revoked its family)
+     */
+    public EmulatorCounters(
+            Map<String, Map<String, Long>> tokenCalls,
+            Map<String, Map<Integer, Long>> apiCalls,
+            long maxConcurrentTokenCalls,
+            long maxConcurrentApiCalls,
+            long createdRentals,
+            long replayedRentals,
+            long canceledRentals,
+            long refreshTokenReuseDetections) {
+        this.refreshTokenReuseDetections = refreshTokenReuseDetections;
         this.tokenCalls = deepCopy(tokenCalls);
         this.apiCalls = deepCopy(apiCalls);
         this.maxConcurrentTokenCalls = maxConcurrentTokenCalls;
@@ -122,6 +149,15 @@ public final class EmulatorCounters {
         return canceledRentals;
     }
 
+    /**
+     * Refresh tokens presented again after they were rotated away (outside the reuse interval): each one revoked its
+     * whole token family, as Auth0's reuse detection does. A client that keeps the latest refresh token never causes
+     * one.
+     */
+    public long refreshTokenReuseDetections() {
+        return refreshTokenReuseDetections;
+    }
+
     private static <K> long sum(Map<K, Long> counts) {
         return counts.values().stream().mapToLong(Long::longValue).sum();
     }
@@ -144,6 +180,7 @@ public final class EmulatorCounters {
         map.put("createdRentals", createdRentals);
         map.put("replayedRentals", replayedRentals);
         map.put("canceledRentals", canceledRentals);
+        map.put("refreshTokenReuseDetections", refreshTokenReuseDetections);
         return map;
     }
 

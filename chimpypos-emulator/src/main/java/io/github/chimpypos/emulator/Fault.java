@@ -30,7 +30,11 @@ public final class Fault {
         /** The connection is closed without any response. */
         DROP_CONNECTION,
         /** An arbitrary status, content type and body, e.g. an HTML error page or truncated JSON. */
-        RESPOND
+        RESPOND,
+        /** The call is granted as usual (a refresh token rotates), but the answer says this {@code expires_in}. */
+        EXPIRES_IN,
+        /** The call is granted as usual (a refresh token rotates), and the answer is written this much later. */
+        LATE_ANSWER
     }
 
     private final Kind kind;
@@ -38,13 +42,28 @@ public final class Fault {
     private final Duration retryAfter;
     private final String contentType;
     private final String body;
+    private final long expiresIn;
+    private final Duration delay;
 
     private Fault(Kind kind, int status, Duration retryAfter, String contentType, String body) {
+        this(kind, status, retryAfter, contentType, body, 0, null);
+    }
+
+    private Fault(
+            Kind kind,
+            int status,
+            Duration retryAfter,
+            String contentType,
+            String body,
+            long expiresIn,
+            Duration delay) {
         this.kind = kind;
         this.status = status;
         this.retryAfter = retryAfter;
         this.contentType = contentType;
         this.body = body;
+        this.expiresIn = expiresIn;
+        this.delay = delay;
     }
 
     /** Answers with {@code status} (e.g. 500, 502, 503) and the endpoint's usual error body. */
@@ -78,6 +97,31 @@ public final class Fault {
                 Objects.requireNonNull(body, "body"));
     }
 
+    /**
+     * Token calls only: grants the call as usual but answers with this {@code expires_in} (e.g. 2e16, or a negative
+     * value), to play a token service whose lifetimes a client must cap. The JWT's {@code exp} stays the real one.
+     */
+    public static Fault expiresIn(long seconds) {
+        return new Fault(Kind.EXPIRES_IN, 200, null, null, null, seconds, null);
+    }
+
+    /**
+     * Token calls only: grants the call as usual (a presented refresh token is rotated away) and writes the answer
+     * {@code delay} later (wall time), to play an answer that arrives after the client gave up.
+     */
+    public static Fault answerLate(Duration delay) {
+        Objects.requireNonNull(delay, "delay");
+        if (delay.isNegative()) {
+            throw new IllegalArgumentException("delay must not be negative");
+        }
+        return new Fault(Kind.LATE_ANSWER, 200, null, null, null, 0, delay);
+    }
+
+    /** Whether the call is still granted (and counted as such) with this fault played on top. */
+    public boolean grantsToken() {
+        return kind == Kind.EXPIRES_IN || kind == Kind.LATE_ANSWER;
+    }
+
     private static void requireStatus(int status) {
         if (status < 200 || status > 599) {
             throw new IllegalArgumentException("HTTP status must be between 200 and 599: " + status);
@@ -108,6 +152,16 @@ public final class Fault {
         return body;
     }
 
+    /** The {@code expires_in} of an {@link Kind#EXPIRES_IN} fault, otherwise 0. */
+    public long expiresInSeconds() {
+        return expiresIn;
+    }
+
+    /** The delay of a {@link Kind#LATE_ANSWER} fault, otherwise {@code null}. */
+    public Duration delay() {
+        return delay;
+    }
+
     @Override
     public String toString() {
         return switch (kind) {
@@ -115,6 +169,8 @@ public final class Fault {
             case TOO_MANY_REQUESTS -> "Fault[429, Retry-After " + retryAfter + "]";
             case DROP_CONNECTION -> "Fault[drop connection]";
             case RESPOND -> "Fault[respond " + status + " " + contentType + ", " + body.length() + " chars]";
+            case EXPIRES_IN -> "Fault[expires_in " + expiresIn + "]";
+            case LATE_ANSWER -> "Fault[answer late by " + delay + "]";
         };
     }
 }

@@ -85,6 +85,38 @@ class FaultInjectionTest {
     }
 
     @Test
+    void expiresInFaultGrantsTheCallAndRotatesTheRefreshTokenAsUsual() {
+        String first = client.passwordGrant(true).json().get("refresh_token").asText();
+        control.failNextTokenCalls(1, Fault.expiresIn(20_000_000_000_000_000L));
+
+        TestClient.Reply absurd = client.refresh(first);
+
+        assertThat(absurd.status()).isEqualTo(200);
+        assertThat(absurd.json().get("expires_in").asLong()).isEqualTo(20_000_000_000_000_000L);
+        String second = absurd.json().get("refresh_token").asText();
+        assertThat(second).isNotEqualTo(first);
+        assertThat(client.refresh(second).status()).isEqualTo(200);
+        assertThat(control.counters().tokenCalls("refresh_token", "success")).isEqualTo(2);
+        assertThat(control.counters().refreshTokenReuseDetections()).isZero();
+    }
+
+    @Test
+    void lateAnswerFaultRotatesTheRefreshTokenThenAnswersLate() {
+        String first = client.passwordGrant(true).json().get("refresh_token").asText();
+        control.failNextTokenCalls(1, Fault.answerLate(Duration.ofMillis(300)));
+
+        long start = System.nanoTime();
+        TestClient.Reply late = client.refresh(first);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+
+        assertThat(late.status()).isEqualTo(200);
+        assertThat(millis).isGreaterThanOrEqualTo(300);
+        // a client that gave up before the answer and presents the token again trips reuse detection
+        assertThat(client.refresh(first).status()).isEqualTo(403);
+        assertThat(control.counters().refreshTokenReuseDetections()).isEqualTo(1);
+    }
+
+    @Test
     void apiStatusFaultComesBeforeTheTokenCheckAndChangesNothing() {
         String token = client.accessToken();
         control.failNextApiCalls(1, Fault.status(502));
@@ -178,6 +210,7 @@ class FaultInjectionTest {
         assertThatThrownBy(() -> Fault.status(99)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Fault.tooManyRequests(Duration.ofSeconds(-1)))
                 .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Fault.answerLate(Duration.ofMillis(-1))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> control.failNextApiCalls(0, Fault.status(500)))
                 .isInstanceOf(IllegalArgumentException.class);
     }

@@ -46,6 +46,8 @@ class RefreshTokenRotationTest {
         assertThat(reply.json().get("token_type").asText()).isEqualTo("Bearer");
         assertThat(EMULATOR.emulator().control().counters().tokenCalls("refresh_token", "success"))
                 .isEqualTo(1);
+        assertThat(EMULATOR.emulator().control().counters().refreshTokenReuseDetections())
+                .isZero();
     }
 
     @Test
@@ -61,6 +63,9 @@ class RefreshTokenRotationTest {
         assertError(client.refresh(second), 403, "invalid_grant");
         assertThat(EMULATOR.emulator().control().counters().tokenCalls("refresh_token", "invalid_grant"))
                 .isEqualTo(2);
+        assertThat(EMULATOR.emulator().control().counters().refreshTokenReuseDetections())
+                .as("the reuse revoked the family; presenting its latest token after that is no second reuse")
+                .isEqualTo(1);
     }
 
     @Test

@@ -122,4 +122,29 @@ class TlsTest {
         assertThat(emulator.trustStorePath()).doesNotExist();
         assertThat(emulator.certificatePemPath()).doesNotExist();
     }
+
+    /** With mutual TLS on the auth service, a client without a certificate is refused there; the API is unchanged. */
+    @Test
+    void authServiceRequiringAClientCertificateRefusesAClientWithoutOne() throws Exception {
+        KeyStore noClientTrusted = KeyStore.getInstance("PKCS12");
+        noClientTrusted.load(null, null);
+        try (ChimpyPosEmulator mutual = ChimpyPosEmulator.builder()
+                .requireClientCertificate(noClientTrusted)
+                .workerThreads(2)
+                .start()) {
+            HttpClient client = HttpClient.newBuilder()
+                    .sslContext(mutual.clientSslContext())
+                    .build();
+
+            assertThatThrownBy(() -> client.send(
+                            HttpRequest.newBuilder(mutual.jwksUrl()).build(), HttpResponse.BodyHandlers.ofString()))
+                    .isInstanceOf(java.io.IOException.class);
+            HttpResponse<String> api = client.send(
+                    HttpRequest.newBuilder(mutual.apiUrl().resolve("/api/v2/batteries/BAT0001"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(api.statusCode()).isEqualTo(401);
+            assertThat(mutual.control().counters().tokenCalls()).isZero();
+        }
+    }
 }

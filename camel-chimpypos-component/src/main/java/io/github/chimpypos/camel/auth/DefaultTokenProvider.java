@@ -18,17 +18,10 @@ package io.github.chimpypos.camel.auth;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.DoubleSupplier;
 
@@ -42,17 +35,14 @@ import org.slf4j.LoggerFactory;
 /**
  * The token lifecycle for one credential set, shared by every endpoint that uses it. {@link TokenLifecycle#phaseAt}
  * decides, from one immutable value and the clock, whether the cached token is served, renewed in the background,
- * fetched while callers wait, or refused fast; this class runs the one token request in flight (single flight,
- * bounded by {@code tokenMaxWait}) and applies the transitions. Timing is {@link TokenTiming}, the failure ladder
- * {@link FailureLadder} with {@link CredentialLockouts}, the counters {@link TokenCounters}.
+ * fetched while callers wait, or refused fast; this class applies the transitions under one lock. The pieces: the
+ * one request in flight {@link SingleFlight} (bounded by {@code tokenMaxWait}), run on the {@link ProviderThread} by a
+ * {@link TokenAcquisition} and turned into an {@link IssuedToken}; timing {@link TokenTiming}; the failure ladder
+ * {@link FailureLadder} with {@link CredentialLockouts}; the counters {@link TokenCounters}.
  */
 public class DefaultTokenProvider extends ServiceSupport implements ObservableTokenProvider {
 
     private static final Logger LOG = LoggerFactory.getLogger(DefaultTokenProvider.class);
-
-    private static final Duration SKEW_WARN_THRESHOLD = Duration.ofSeconds(30);
-    /** The timer may fire a little early by our clock: it aims this much after the due instant. */
-    private static final Duration WAKE_UP_SLACK = Duration.ofMillis(20);
 
     private final TokenProviderSettings settings;
     private final Clock clock;
@@ -65,16 +55,14 @@ public class DefaultTokenProvider extends ServiceSupport implements ObservableTo
     private final String credentials;
     private final TokenCounters counters = new TokenCounters();
     private final TokenListeners listeners = new TokenListeners();
+    private final SingleFlight flights = new SingleFlight();
     private final ReentrantLock stateLock = new ReentrantLock();
 
     /** Replaced whole under stateLock, read without it: serving a cached token takes neither lock nor allocation. */
     private volatile TokenLifecycle state = TokenLifecycle.EMPTY;
-    /** The request in flight; set from null without the lock only by the caller that starts a background renewal. */
-    private final AtomicReference<CompletableFuture<AccessToken>> inFlight = new AtomicReference<>();
     // Written under stateLock; volatile for the provider's thread, which reads them without it.
     private volatile TokenEndpointClient endpointClient;
-    private volatile ScheduledThreadPoolExecutor executor;
-    private ScheduledFuture<?> wakeUp; // guarded by stateLock
+    private volatile ProviderThread thread;
 
     /** A provider talking HTTPS to {@link TokenProviderSettings#tokenUrl()}. */
     public DefaultTokenProvider(TokenProviderSettings settings) {
@@ -148,30 +136,27 @@ public class DefaultTokenProvider extends ServiceSupport implements ObservableTo
         } finally {
             stateLock.unlock();
         }
-        return await(flight);
+        return SingleFlight.await(flight, settings.maxWait());
     }
 
-    /** Only the caller that wins the compare-and-set takes the lock; everyone else keeps the current token. */
+    /** Only the caller that claims the flight takes the lock; everyone else keeps the current token. */
     private void renewInBackground(Served seen) {
-        if (inFlight.get() != null) {
-            return;
-        }
-        CompletableFuture<AccessToken> flight = new CompletableFuture<>();
-        if (!inFlight.compareAndSet(null, flight)) {
+        CompletableFuture<AccessToken> flight = flights.claim();
+        if (flight == null) {
             return;
         }
         stateLock.lock();
         try {
-            // A renewal may have ended between our read and the compare-and-set: it published its outcome first.
+            // A renewal may have ended between our read and the claim: it published its outcome first.
             long now = clock.millis();
             boolean same = state.token() == seen && state.usableAt(now);
-            if (inFlight.get() == flight && (same || !state.usableAt(now)) && attemptAllowed(now)) {
+            if (flights.isCurrent(flight) && (same || !state.usableAt(now)) && attemptAllowed(now)) {
                 LOG.debug(
                         "Access token expires at {}: renewing it in the background",
                         seen.token().expiresAt());
                 launch(flight, false);
             } else {
-                inFlight.compareAndSet(flight, null);
+                flights.end(flight);
                 if (state.usableAt(now)) {
                     flight.complete(state.token().token()); // for a caller that joined meanwhile
                 } else {
@@ -192,9 +177,7 @@ public class DefaultTokenProvider extends ServiceSupport implements ObservableTo
             counters.unauthorizedRenewal();
             Instant now = clock.instant();
             TokenLifecycle current = state;
-            if (current.token() != null
-                    && rejected != null
-                    && current.token().token().value().equals(rejected.value())) {
+            if (current.serves(rejected)) {
                 AccessToken token = current.token().token();
                 int inARow =
                         UnauthorizedGuard.check(token, current.afterUnauthorized(), current.quickRejections(), now);
@@ -212,7 +195,7 @@ public class DefaultTokenProvider extends ServiceSupport implements ObservableTo
         } finally {
             stateLock.unlock();
         }
-        return await(flight);
+        return SingleFlight.await(flight, settings.maxWait());
     }
 
     @Override
@@ -220,21 +203,8 @@ public class DefaultTokenProvider extends ServiceSupport implements ObservableTo
         TokenLifecycle current = state;
         long now = clock.millis();
         boolean usable = current.usableAt(now);
-        TokenProviderState shown;
-        if (current.blockedAt(now)
-                && (current.blockedBy() == Rung.CREDENTIALS_REJECTED || current.lockedUntilReset())) {
-            shown = TokenProviderState.CREDENTIALS_LOCKED;
-        } else if (inFlight.get() != null) {
-            shown = TokenProviderState.RENEWING;
-        } else if (usable) {
-            shown = TokenProviderState.VALID;
-        } else if (current.lastFailure() != null && current.consecutiveFailures() > 0) {
-            shown = TokenProviderState.FAILING;
-        } else {
-            shown = TokenProviderState.NO_TOKEN;
-        }
         return counters.status(
-                shown,
+                current.shownAt(now, flights.isRunning()),
                 usable ? current.token().token().expiresAt() : null,
                 usable ? Duration.ofMillis(current.token().renewAtMillis() - now) : null,
                 current.refreshToken() != null,
@@ -292,16 +262,11 @@ public class DefaultTokenProvider extends ServiceSupport implements ObservableTo
         settings.validate();
         TokenEndpointClient client =
                 injectedEndpointClient != null ? injectedEndpointClient : new HttpTokenEndpointClient(settings);
-        ScheduledThreadPoolExecutor newExecutor = new ScheduledThreadPoolExecutor(1, runnable -> {
-            Thread thread = new Thread(runnable, "ChimpyPos-TokenProvider-" + settings.clientId());
-            thread.setDaemon(true);
-            return thread;
-        });
-        newExecutor.setRemoveOnCancelPolicy(true);
+        ProviderThread newThread = new ProviderThread(settings.clientId());
         stateLock.lock();
         try {
             endpointClient = client;
-            executor = newExecutor;
+            thread = newThread;
         } finally {
             stateLock.unlock();
         }
@@ -309,26 +274,25 @@ public class DefaultTokenProvider extends ServiceSupport implements ObservableTo
 
     @Override
     protected void doStop() throws Exception {
-        ScheduledThreadPoolExecutor oldExecutor;
+        ProviderThread oldThread;
         CompletableFuture<AccessToken> orphan;
         TokenEndpointClient oldClient;
         stateLock.lock();
         try {
-            oldExecutor = executor;
-            executor = null;
-            if (wakeUp != null) {
-                wakeUp.cancel(false);
-                wakeUp = null;
+            oldThread = thread;
+            thread = null;
+            if (oldThread != null) {
+                oldThread.cancelWakeUp();
             }
-            orphan = inFlight.getAndSet(null);
+            orphan = flights.abandon();
             oldClient = endpointClient;
             endpointClient = null;
             state = state.stopped();
         } finally {
             stateLock.unlock();
         }
-        if (oldExecutor != null) {
-            oldExecutor.shutdownNow();
+        if (oldThread != null) {
+            oldThread.shutdown();
         }
         if (orphan != null) {
             orphan.completeExceptionally(new ChimpyPosAuthenticationException(
@@ -340,7 +304,7 @@ public class DefaultTokenProvider extends ServiceSupport implements ObservableTo
     }
 
     private void checkStarted() {
-        if (!isStartingOrStarted() || executor == null) {
+        if (!isStartingOrStarted() || thread == null) {
             throw new IllegalStateException("The token provider for client " + settings.clientId() + " is not started");
         }
     }
@@ -349,7 +313,7 @@ public class DefaultTokenProvider extends ServiceSupport implements ObservableTo
 
     /** Under stateLock: the in-flight request, or a new one when allowed; throws fast while a wait lasts. */
     private CompletableFuture<AccessToken> flightToWaitFor(long now) {
-        CompletableFuture<AccessToken> flight = inFlight.get();
+        CompletableFuture<AccessToken> flight = flights.current();
         if (flight != null) {
             return flight;
         }
@@ -366,11 +330,7 @@ public class DefaultTokenProvider extends ServiceSupport implements ObservableTo
     private boolean attemptAllowed(long now) {
         CredentialLockouts.Lockout remembered = lockouts.get(credentials);
         if (remembered != null && state.lastFailure() == null) {
-            Instant notBefore = ladder.notBefore(remembered);
-            state = state.failed(
-                    remembered.failure(),
-                    remembered.untilReset() ? Rung.UNTIL_RESET : Rung.CREDENTIALS_REJECTED,
-                    notBefore);
+            state = state.remembering(remembered, ladder.notBefore(remembered));
         }
         if (state.blockedAt(now)) {
             return false;
@@ -387,25 +347,25 @@ public class DefaultTokenProvider extends ServiceSupport implements ObservableTo
 
     /** Under stateLock: starts a token request unless one is in flight (started meanwhile without the lock). */
     private CompletableFuture<AccessToken> startAcquisition(boolean callerWaits) {
-        CompletableFuture<AccessToken> flight = new CompletableFuture<>();
-        if (!inFlight.compareAndSet(null, flight)) {
-            return inFlight.get(); // only the lock holder clears it
+        CompletableFuture<AccessToken> flight = flights.claim();
+        if (flight == null) {
+            return flights.current(); // only the lock holder ends a flight
         }
         launch(flight, callerWaits);
         return flight;
     }
 
-    /** Under stateLock, with {@code flight} in inFlight: runs it on the provider's thread. */
+    /** Under stateLock, with {@code flight} claimed: runs it on the provider's thread. */
     private void launch(CompletableFuture<AccessToken> flight, boolean callerWaits) {
         TokenEndpointClient client = endpointClient;
-        ScheduledThreadPoolExecutor runner = executor;
+        ProviderThread runner = thread;
         try {
             if (runner == null) {
                 throw new RejectedExecutionException("stopped");
             }
             runner.execute(() -> runAcquisition(flight, client));
         } catch (RejectedExecutionException e) {
-            inFlight.compareAndSet(flight, null);
+            flights.end(flight);
             ChimpyPosAuthenticationException stopping = new ChimpyPosAuthenticationException(
                     TokenFailureReason.AUTH_SERVICE_UNAVAILABLE, "The token provider is stopping");
             flight.completeExceptionally(stopping);
@@ -415,78 +375,29 @@ public class DefaultTokenProvider extends ServiceSupport implements ObservableTo
         }
     }
 
-    private AccessToken await(CompletableFuture<AccessToken> flight) {
-        try {
-            return flight.get(settings.maxWait().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof ChimpyPosAuthenticationException failure) {
-                // A fresh exception per caller: the shared one must not collect suppressed ones from many threads.
-                throw new ChimpyPosAuthenticationException(
-                        failure.getReason(),
-                        failure.getStatusCode(),
-                        failure.getOauthError(),
-                        failure.getMessage(),
-                        failure);
-            }
-            throw new ChimpyPosAuthenticationException(
-                    TokenFailureReason.AUTH_SERVICE_UNAVAILABLE,
-                    0,
-                    null,
-                    "Obtaining an access token failed unexpectedly ("
-                            + cause.getClass().getName() + ")",
-                    cause);
-        } catch (TimeoutException e) {
-            throw new ChimpyPosAuthenticationException(
-                    TokenFailureReason.AUTH_SERVICE_UNAVAILABLE,
-                    "No access token within tokenMaxWait (" + settings.maxWait()
-                            + "): the token service is slow or the request is being retried");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ChimpyPosAuthenticationException(
-                    TokenFailureReason.AUTH_SERVICE_UNAVAILABLE, "Interrupted while waiting for an access token");
-        }
-    }
-
     // ---- one acquisition, run on the provider's thread ------------------------------------------------------
 
+    /** The acquisition path: one request (with its retries) and its outcome applied, whatever happens. */
     private void runAcquisition(CompletableFuture<AccessToken> flight, TokenEndpointClient client) {
+        TokenAcquisition acquisition = new TokenAcquisition(
+                settings,
+                client,
+                sleeper,
+                timing,
+                random,
+                counters,
+                this::refreshToken,
+                this::keepRefreshToken,
+                this::isRunAllowed);
         try {
-            onSuccess(
-                    flight,
-                    new TokenAcquisition(
-                                    settings,
-                                    client,
-                                    sleeper,
-                                    timing,
-                                    random,
-                                    counters,
-                                    this::refreshToken,
-                                    this::keepRefreshToken,
-                                    this::isRunAllowed)
-                            .run());
+            onSuccess(flight, acquisition.run());
         } catch (TokenEndpointException e) {
             onFailure(flight, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            onFailure(
-                    flight,
-                    new TokenEndpointException(
-                            TokenFailureReason.AUTH_SERVICE_UNAVAILABLE,
-                            0,
-                            null,
-                            "Interrupted while retrying the token request"));
+            onFailure(flight, TokenAcquisition.interrupted());
         } catch (RuntimeException | Error e) {
-            onFailure(
-                    flight,
-                    new TokenEndpointException(
-                            TokenFailureReason.AUTH_SERVICE_UNAVAILABLE,
-                            0,
-                            null,
-                            "The token request failed unexpectedly ("
-                                    + e.getClass().getName() + ")",
-                            e,
-                            null));
+            onFailure(flight, TokenAcquisition.unexpected(e));
             if (e instanceof Error error) {
                 throw error;
             }
@@ -510,70 +421,31 @@ public class DefaultTokenProvider extends ServiceSupport implements ObservableTo
     }
 
     private void onSuccess(CompletableFuture<AccessToken> flight, TokenAcquisition.Obtained obtained) {
-        TokenResponse response = obtained.response();
-        Duration lifetime = Duration.ofSeconds(response.expiresIn());
-        Duration skew = null;
-        JwtClaims claims = JwtClaims.parse(response.accessToken()).orElse(null);
-        if (claims != null && claims.issuedAt() != null) {
-            // iat has whole seconds: compare it with the start truncated alike, or every token looks skewed.
-            skew = Duration.between(obtained.requestStart().truncatedTo(ChronoUnit.SECONDS), claims.issuedAt());
-        }
-        Duration jwtLifetime = claims != null ? claims.lifetime().orElse(null) : null;
-        if (jwtLifetime != null && jwtLifetime.compareTo(lifetime) < 0) {
-            LOG.debug(
-                    "The JWT lives {} s (exp - iat), shorter than expires_in {} s: using the shorter",
-                    jwtLifetime.toSeconds(),
-                    response.expiresIn());
-            lifetime = jwtLifetime;
-        }
-        // iat and exp are whole seconds: the service started the token's life at the start of the second it was
-        // issued in, up to a second before our request start; counting from our start would overrun its exp.
-        Instant lifeStart =
-                skew != null ? obtained.requestStart().truncatedTo(ChronoUnit.SECONDS) : obtained.requestStart();
-        AccessToken token = new AccessToken(response.accessToken(), obtained.requestStart(), lifeStart.plus(lifetime));
-        Instant receivedAt = clock.instant();
-        Duration roundTrip = Duration.between(obtained.requestStart(), receivedAt);
+        IssuedToken issued = IssuedToken.of(obtained, clock.instant(), timing, random.getAsDouble());
         boolean renewed;
-        Served served;
         stateLock.lock();
         try {
-            if (flight != inFlight.get()) {
+            if (!flights.isCurrent(flight)) {
                 return; // stopped meanwhile
             }
             TokenLifecycle previous = state;
             renewed = previous.token() != null;
-            served = new Served(
-                    token,
-                    TokenTiming.usableUntil(token).toEpochMilli(),
-                    timing.renewAt(token, receivedAt, roundTrip, random.getAsDouble())
-                            .toEpochMilli());
-            counters.success(obtained.grantType(), receivedAt, skew);
+            counters.success(obtained.grantType(), issued.receivedAt(), issued.skew());
             lockouts.clear(credentials);
             // Token first, then the end of the flight: a caller that sees no flight also sees the new token.
             state = previous.installed(
-                    served,
-                    response.refreshToken(),
-                    roundTrip,
+                    issued.served(),
+                    obtained.response().refreshToken(),
+                    issued.roundTrip(),
                     previous.token() == null && previous.afterUnauthorized());
-            inFlight.set(null);
+            flights.end(flight);
             scheduleWakeUp();
         } finally {
             stateLock.unlock();
         }
-        flight.complete(token);
-        if (skew != null && skew.abs().compareTo(SKEW_WARN_THRESHOLD) > 0) {
-            LOG.warn(
-                    "The clock of the token service differs from ours by {} s (JWT iat vs. request time): token expiry"
-                            + " is computed from expires_in and our clock, but check NTP on this host",
-                    skew.toSeconds());
-        }
-        LOG.info(
-                "{} a Chimpy access token via {}: expires at {}, renewal due at {}",
-                renewed ? "Renewed" : "Obtained",
-                obtained.grantType(),
-                token.expiresAt(),
-                Instant.ofEpochMilli(served.renewAtMillis()));
-        listeners.tokenArrived(renewed, obtained.grantType(), token.expiresAt());
+        flight.complete(issued.token());
+        issued.log(renewed, obtained.grantType());
+        listeners.tokenArrived(renewed, obtained.grantType(), issued.token().expiresAt());
     }
 
     /** The one place a failed acquisition turns into a wait: the ladder's rung decides which. */
@@ -581,7 +453,7 @@ public class DefaultTokenProvider extends ServiceSupport implements ObservableTo
         ChimpyPosAuthenticationException delivered;
         stateLock.lock();
         try {
-            if (flight != inFlight.get()) {
+            if (!flights.isCurrent(flight)) {
                 flight.completeExceptionally(failure);
                 return;
             }
@@ -597,7 +469,7 @@ public class DefaultTokenProvider extends ServiceSupport implements ObservableTo
             state = state.failed(failure, notBefore == null ? Rung.UNTIL_RESET : rung, notBefore);
             delivered = blocked();
             // The wait first, then the end of the flight: a caller that sees no flight also sees the wait.
-            inFlight.set(null);
+            flights.end(flight);
             scheduleWakeUp();
         } finally {
             stateLock.unlock();
@@ -615,20 +487,16 @@ public class DefaultTokenProvider extends ServiceSupport implements ObservableTo
 
     // ---- the renewal timer: keeps idle routes warm; correctness does not depend on it -----------------------
 
+    /** Under stateLock. */
     private void scheduleWakeUp() {
-        if (wakeUp != null) {
-            wakeUp.cancel(false);
-            wakeUp = null;
-        }
-        TokenLifecycle current = state;
-        if (executor == null || current.token() == null || current.lockedUntilReset()) {
+        ProviderThread runner = thread;
+        if (runner == null) {
             return;
         }
-        long due = Math.max(current.token().renewAtMillis(), current.notBeforeMillis());
-        long delay = Math.max(due - clock.millis(), 0) + WAKE_UP_SLACK.toMillis();
-        try {
-            wakeUp = executor.schedule(this::onWakeUp, delay, TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException e) {
+        long due = state.wakeUpDueMillis();
+        if (due < 0) {
+            runner.cancelWakeUp();
+        } else if (!runner.wakeUpAt(due, clock.millis(), this::onWakeUp)) {
             LOG.debug("Token provider is stopping: no renewal scheduled");
         }
     }
@@ -636,8 +504,7 @@ public class DefaultTokenProvider extends ServiceSupport implements ObservableTo
     private void onWakeUp() {
         stateLock.lock();
         try {
-            wakeUp = null;
-            if (executor == null || inFlight.get() != null) {
+            if (thread == null || flights.isRunning()) {
                 return;
             }
             long now = clock.millis();

@@ -33,6 +33,7 @@ import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLPeerUnverifiedException;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.chimpypos.camel.transport.ClientCertificateProbe;
 import io.github.chimpypos.camel.transport.HttpClientFactory;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.HttpHostConnectException;
@@ -203,16 +204,24 @@ public final class HttpTokenEndpointClient implements TokenEndpointClient {
     }
 
     private TokenEndpointException transportFailure(String what, IOException e) {
-        if (rejectsClientCertificate(e)) {
-            return new TokenEndpointException(
-                    TokenFailureReason.TLS_FAILURE,
-                    0,
-                    null,
-                    "The token service at " + endpoint + " rejected the TLS connection for the " + what
-                            + " because of the client certificate (" + describe(e) + "): it wants a client"
-                            + " certificate it trusts; configure sslContextParameters with key managers holding it",
-                    e,
-                    null);
+        if (ClientCertificateProbe.clientCertificateAlert(e) != null) {
+            return clientCertificateRefused(what, describe(e), e);
+        }
+        if (brokenAfterHandshake(e)) {
+            // With TLS 1.3 a refused client certificate can look like this: ask the server without sending anything.
+            ClientCertificateProbe.Refusal refusal = ClientCertificateProbe.refusal(
+                    settings.httpClientSettings().sslContext(),
+                    settings.tokenUrl(),
+                    settings.httpClientSettings().connectTimeout());
+            if (refusal != null) {
+                return clientCertificateRefused(
+                        what,
+                        describe(e) + "; asked again without a request: " + refusal.evidence() + ", "
+                                + (refusal.certificatePresented()
+                                        ? "after a client certificate it does not trust"
+                                        : "and no client certificate was presented"),
+                        e);
+            }
         }
         if (e instanceof SSLHandshakeException
                 || e instanceof SSLPeerUnverifiedException
@@ -259,21 +268,32 @@ public final class HttpTokenEndpointClient implements TokenEndpointClient {
     }
 
     /**
-     * With TLS 1.3 the server checks the client certificate after the client considers the handshake done: a missing
-     * or untrusted one arrives as an alert on the first read, or as a reset connection, not as a handshake failure.
+     * A TLS failure that no retry fixes: the token service wants a client certificate it trusts. With TLS 1.3 it says
+     * so after the client considers the handshake done: as an alert on the first read, or as a broken connection.
      */
-    private static boolean rejectsClientCertificate(IOException e) {
-        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
-            String message = t.getMessage() == null ? "" : t.getMessage();
-            if (t instanceof SSLException
-                    && (message.contains("certificate_required")
-                            || message.contains("bad_certificate")
-                            || message.contains("unknown_ca")
-                            || message.contains("certificate_unknown"))) {
-                return true;
-            }
+    private TokenEndpointException clientCertificateRefused(String what, String detail, IOException e) {
+        return new TokenEndpointException(
+                TokenFailureReason.TLS_FAILURE,
+                0,
+                null,
+                "The token service at " + endpoint + " rejected the TLS connection for the " + what
+                        + " because of the client certificate (" + detail + "): it wants a client"
+                        + " certificate it trusts; configure sslContextParameters with key managers holding it",
+                e,
+                null);
+    }
+
+    /**
+     * A connection that was set up and then broke or was closed before an answer: what a TLS 1.3 server refusing the
+     * client's certificate (or its absence) looks like when its alert is lost or never sent.
+     */
+    private static boolean brokenAfterHandshake(IOException e) {
+        if (e instanceof ConnectException) {
+            return false;
         }
-        return false;
+        return e instanceof SocketException
+                || e instanceof NoHttpResponseException
+                || (e instanceof SSLException && e.getCause() instanceof SocketException);
     }
 
     private static String describe(Throwable e) {

@@ -145,6 +145,23 @@ final class TokenAcquisition {
         }
     }
 
+    /** The provider stopped while this acquisition waited between retries. */
+    static TokenEndpointException interrupted() {
+        return new TokenEndpointException(
+                TokenFailureReason.AUTH_SERVICE_UNAVAILABLE, 0, null, "Interrupted while retrying the token request");
+    }
+
+    /** A bug or a broken library: reported like an outage, naming only the exception's class. */
+    static TokenEndpointException unexpected(Throwable e) {
+        return new TokenEndpointException(
+                TokenFailureReason.AUTH_SERVICE_UNAVAILABLE,
+                0,
+                null,
+                "The token request failed unexpectedly (" + e.getClass().getName() + ")",
+                e,
+                null);
+    }
+
     private static String code(TokenEndpointException e) {
         if (e.getOauthError() != null) {
             return e.getOauthError();

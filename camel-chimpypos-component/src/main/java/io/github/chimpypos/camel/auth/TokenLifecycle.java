@@ -79,6 +79,41 @@ record TokenLifecycle(
         return blockedBy == FailureLadder.Rung.CREDENTIALS_REJECTED ? Phase.CREDENTIALS_LOCKED : Phase.BACKING_OFF;
     }
 
+    /**
+     * The state shown to operators (JMX, console, health): a lockout first, since it needs a person; then a renewal
+     * in flight, a served token, a failure, nothing yet.
+     */
+    TokenProviderState shownAt(long nowMillis, boolean renewing) {
+        if (blockedAt(nowMillis) && (blockedBy == FailureLadder.Rung.CREDENTIALS_REJECTED || lockedUntilReset())) {
+            return TokenProviderState.CREDENTIALS_LOCKED;
+        }
+        if (renewing) {
+            return TokenProviderState.RENEWING;
+        }
+        if (usableAt(nowMillis)) {
+            return TokenProviderState.VALID;
+        }
+        return lastFailure != null && consecutiveFailures > 0
+                ? TokenProviderState.FAILING
+                : TokenProviderState.NO_TOKEN;
+    }
+
+    /**
+     * When the renewal timer should next look at this value: the renewal's due instant, or the end of the wait if that
+     * is later; -1 when there is nothing to renew or nothing may be sent until a reset.
+     */
+    long wakeUpDueMillis() {
+        if (token == null || lockedUntilReset()) {
+            return -1;
+        }
+        return Math.max(token.renewAtMillis(), notBeforeMillis);
+    }
+
+    /** Whether {@code rejected} is the token served now (a 401 on an older one says nothing about this one). */
+    boolean serves(AccessToken rejected) {
+        return token != null && rejected != null && token.token().value().equals(rejected.value());
+    }
+
     boolean usableAt(long nowMillis) {
         return token != null && nowMillis < token.usableUntilMillis();
     }
@@ -135,6 +170,14 @@ record TokenLifecycle(
                 lastRoundTrip,
                 afterUnauthorized,
                 quickRejections);
+    }
+
+    /** A lockout an earlier provider in this JVM recorded for this credential set: no request before {@code notBefore}. */
+    TokenLifecycle remembering(CredentialLockouts.Lockout remembered, Instant notBefore) {
+        return failed(
+                remembered.failure(),
+                remembered.untilReset() ? FailureLadder.Rung.UNTIL_RESET : FailureLadder.Rung.CREDENTIALS_REJECTED,
+                notBefore);
     }
 
     /** The API rejected the current token: it is dropped, and the next one is known to follow a 401. */

@@ -62,4 +62,51 @@ class TokenLifecycleTest {
         }
         assertThat(state.phaseAt(T0.toEpochMilli() + at)).isEqualTo(phase);
     }
+
+    @ParameterizedTest(name = "token {0}, blocked by {1} until {2}, renewing {3}, at {4}: shown {5}")
+    @CsvSource({
+        // a token served until 3000
+        "true, , 0, false, 1000, VALID",
+        "true, , 0, true, 1000, RENEWING",
+        "true, , 0, false, 3000, NO_TOKEN",
+        // a lockout is shown first: it needs a person, even while a token is still served
+        "true, CREDENTIALS_REJECTED, 5000, false, 1000, CREDENTIALS_LOCKED",
+        "false, UNTIL_RESET, -1, true, 4000, CREDENTIALS_LOCKED",
+        "false, CREDENTIALS_REJECTED, 5000, false, 5000, FAILING",
+        "false, TRANSIENT, 5000, false, 4000, FAILING",
+        "false, RATE_LIMITED, 5000, true, 4000, RENEWING",
+        "false, , 0, false, 0, NO_TOKEN"
+    })
+    void shownStateFollowsFromTheValueAndTheClock(
+            boolean token, Rung blockedBy, long until, boolean renewing, long at, TokenProviderState shown) {
+        assertThat(state(token, blockedBy, until).shownAt(T0.toEpochMilli() + at, renewing))
+                .isEqualTo(shown);
+    }
+
+    @ParameterizedTest(name = "token {0}, blocked by {1} until {2}: timer due at {3}")
+    @CsvSource({
+        "true, , 0, 2000", // the renewal's due instant
+        "true, TRANSIENT, 2500, 2500", // a backoff that ends later postpones it
+        "true, TRANSIENT, 1500, 2000", // one that ends earlier does not
+        "true, UNTIL_RESET, -1, -1", // nothing may be sent until a reset: no timer
+        "false, TRANSIENT, 2500, -1" // nothing to renew: the next caller starts the request
+    })
+    void renewalTimerIsDueAtTheRenewalOrTheEndOfTheWait(boolean token, Rung blockedBy, long until, long due) {
+        long expected = due < 0 ? -1 : T0.toEpochMilli() + due;
+        assertThat(state(token, blockedBy, until).wakeUpDueMillis()).isEqualTo(expected);
+    }
+
+    /** A token served until 3000 with its renewal due at 2000, and a wait set by {@code blockedBy} until then. */
+    private static TokenLifecycle state(boolean token, Rung blockedBy, long until) {
+        TokenLifecycle state = TokenLifecycle.EMPTY;
+        if (token) {
+            AccessToken value = new AccessToken("t", T0, T0.plusSeconds(4));
+            long start = T0.toEpochMilli();
+            state = state.installed(new Served(value, start + 3000, start + 2000), null, null, false);
+        }
+        if (blockedBy != null) {
+            state = state.failed(FAILURE, blockedBy, until < 0 ? null : T0.plusMillis(until));
+        }
+        return state;
+    }
 }

@@ -17,6 +17,21 @@ package io.github.chimpypos.camel.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+import io.github.chimpypos.camel.testsupport.LogCapture;
+import io.github.chimpypos.camel.testsupport.TestCertificates;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -40,5 +55,57 @@ class SecretSafeConnectionFactoryTest {
     })
     void tokenBearingHeadersAreMaskedInBothDirections(String name, boolean masked) {
         assertThat(SecretSafeConnectionFactory.isSensitive(name)).isEqualTo(masked);
+    }
+
+    /**
+     * Invariant: with HttpClient's header log on, a real exchange logs its headers in both directions, and neither
+     * the bearer token sent nor the cookie or token header received appears in any log line.
+     */
+    @Test
+    void realExchangeLogsHeadersBothWaysWithoutTheTokenSentOrTheCookieReceived() throws Exception {
+        String bearer = "bearer-value-sent-7c1d9e";
+        String session = "session-value-received-51aa0f";
+        String refresh = "refresh-value-received-93be42";
+        TestCertificates.Identity server = TestCertificates.server("localhost", "127.0.0.1");
+        HttpsServer https = HttpsServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 4);
+        https.setHttpsConfigurator(new HttpsConfigurator(server.sslContext()));
+        https.createContext("/", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Set-Cookie", "session=" + session + "; Secure; HttpOnly");
+            exchange.getResponseHeaders().add("X-Refresh-Token", refresh);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        https.start();
+        List<String> lines;
+        try (CloseableHttpClient client = HttpClientFactory.create(new HttpClientSettings(
+                        TestCertificates.client("log-test").sslContext(server.certificate()),
+                        Duration.ofSeconds(5),
+                        Duration.ofSeconds(5),
+                        1));
+                LogCapture log = LogCapture.everything()) {
+            HttpGet get = new HttpGet("https://127.0.0.1:" + https.getAddress().getPort() + "/api/v2/users/U1");
+            get.setHeader("Authorization", "Bearer " + bearer);
+            int status = client.execute(get, response -> response.getCode());
+            assertThat(status).isEqualTo(200);
+            lines = log.lines();
+        } finally {
+            https.stop(0);
+        }
+
+        // the JDK server sends header names as Set-cookie, X-refresh-token
+        List<String> lower =
+                lines.stream().map(line -> line.toLowerCase(Locale.ROOT)).toList();
+        assertThat(lower).anyMatch(line -> line.contains(">> authorization: ******"));
+        assertThat(lower).anyMatch(line -> line.contains("<< set-cookie: ******"));
+        assertThat(lower).anyMatch(line -> line.contains("<< x-refresh-token: ******"));
+        assertThat(lower)
+                .as("the header log is on")
+                .anyMatch(line -> line.contains("<< content-type: application/json"));
+        assertThat(lines).noneMatch(line -> line.contains(bearer) || line.contains(session) || line.contains(refresh));
     }
 }

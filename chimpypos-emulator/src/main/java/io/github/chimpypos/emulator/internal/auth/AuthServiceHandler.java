@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
@@ -97,7 +98,7 @@ public final class AuthServiceHandler implements HttpHandler {
                 parseError = e;
             }
             Optional<Fault> fault = faults.take();
-            if (fault.isPresent()) {
+            if (fault.isPresent() && !fault.get().grantsToken()) {
                 counters.tokenCall(grantLabel, "fault");
                 play(exchange, fault.get());
                 return;
@@ -107,6 +108,9 @@ public final class AuthServiceHandler implements HttpHandler {
             }
             Map<String, Object> success = tokens.token(params);
             counters.tokenCall(grantLabel, "success");
+            if (fault.isPresent()) {
+                playOnGrant(fault.get(), success);
+            }
             noStore(exchange);
             Responses.json(exchange, 200, success);
         } catch (OAuthException e) {
@@ -136,11 +140,25 @@ public final class AuthServiceHandler implements HttpHandler {
                 exchange.getResponseHeaders().set("Retry-After", String.valueOf(ceilSeconds(fault.retryAfter())));
                 error(exchange, new OAuthException(429, "too_many_requests", "Global limit has been reached"));
             }
+            case EXPIRES_IN, LATE_ANSWER -> throw new IllegalStateException("played on a granted call: " + fault);
             case STATUS -> {
                 int status = fault.httpStatus();
                 String error = status >= 500 ? "server_error" : status == 429 ? "too_many_requests" : "invalid_request";
                 error(exchange, new OAuthException(status, error, "Injected fault: HTTP " + status));
             }
+        }
+    }
+
+    /** A fault on top of a granted call: the token service did its work, the answer is odd or late. */
+    private static void playOnGrant(Fault fault, Map<String, Object> success) {
+        if (fault.kind() == Fault.Kind.EXPIRES_IN) {
+            success.put("expires_in", fault.expiresInSeconds());
+            return;
+        }
+        try {
+            TimeUnit.NANOSECONDS.sleep(fault.delay().toNanos());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -31,6 +31,12 @@ public final class RefreshTokens {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Map<String, Family> familyByToken = new ConcurrentHashMap<>();
+    private final Runnable onReuseDetected;
+
+    /** @param onReuseDetected told each time a rotated token is presented again and its family revoked */
+    public RefreshTokens(Runnable onReuseDetected) {
+        this.onReuseDetected = onReuseDetected;
+    }
 
     /** What a refresh token stands for. */
     public record Grant(String subject, String clientId, String audience, String scope) {}
@@ -83,6 +89,7 @@ public final class RefreshTokens {
                 return new Exchange(family.grant, family.current);
             }
             family.revoked = true;
+            onReuseDetected.run();
             return null;
         }
     }

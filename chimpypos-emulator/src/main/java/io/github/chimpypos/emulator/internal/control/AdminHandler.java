@@ -176,6 +176,12 @@ public final class AdminHandler implements HttpHandler {
                     body.path("contentType").asText("application/json"),
                     body.get("body").asText());
         }
+        if (body.has("expiresIn")) {
+            return Fault.expiresIn(body.get("expiresIn").asLong());
+        }
+        if (body.has("answerLateMs")) {
+            return Fault.answerLate(Duration.ofMillis(body.get("answerLateMs").asLong()));
+        }
         int status = (int) requiredLong(body, "status");
         if (status == 429 && body.has("retryAfterSeconds")) {
             return Fault.tooManyRequests(

@@ -112,7 +112,10 @@ public final class DefaultEmulatorControl implements EmulatorControl {
 
     @Override
     public void failNextApiCalls(int count, Fault fault) {
-        apiFaults.arm(count, Objects.requireNonNull(fault, "fault"));
+        if (Objects.requireNonNull(fault, "fault").grantsToken()) {
+            throw new IllegalArgumentException(fault + " plays on token calls only: use failNextTokenCalls");
+        }
+        apiFaults.arm(count, fault);
     }
 
     @Override

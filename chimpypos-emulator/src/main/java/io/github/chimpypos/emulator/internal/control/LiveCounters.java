@@ -42,6 +42,7 @@ public final class LiveCounters {
     private final LongAdder createdRentals = new LongAdder();
     private final LongAdder replayedRentals = new LongAdder();
     private final LongAdder canceledRentals = new LongAdder();
+    private final LongAdder refreshTokenReuseDetections = new LongAdder();
 
     public void tokenCall(String grantType, String outcome) {
         tokenCalls
@@ -84,6 +85,11 @@ public final class LiveCounters {
         canceledRentals.increment();
     }
 
+    /** A refresh token that was already rotated away was presented again: its family was revoked. */
+    public void refreshTokenReuseDetected() {
+        refreshTokenReuseDetections.increment();
+    }
+
     /**
      * Zeroes every counter. Calls still being answered are waited for first (at most {@link #QUIET_WAIT}), since they
      * are counted when their answer is ready: a test that resets between two cases must not find the previous case's
@@ -98,6 +104,7 @@ public final class LiveCounters {
         createdRentals.reset();
         replayedRentals.reset();
         canceledRentals.reset();
+        refreshTokenReuseDetections.reset();
     }
 
     private void awaitNoCallInFlight() {
@@ -127,7 +134,8 @@ public final class LiveCounters {
                 apiInFlight.peak(),
                 createdRentals.sum(),
                 replayedRentals.sum(),
-                canceledRentals.sum());
+                canceledRentals.sum(),
+                refreshTokenReuseDetections.sum());
     }
 
     /**

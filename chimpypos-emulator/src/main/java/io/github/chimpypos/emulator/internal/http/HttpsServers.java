@@ -64,6 +64,17 @@ public final class HttpsServers {
     /** Binds the port now (so the URL is known) ; {@link RunningServer#start(HttpHandler)} starts serving. */
     public static RunningServer bind(
             String name, InetAddress address, int port, SSLContext sslContext, int workerThreads) {
+        return bind(name, address, port, sslContext, false, workerThreads);
+    }
+
+    /** The same; {@code needClientAuth}: the handshake fails without a client certificate the context trusts. */
+    public static RunningServer bind(
+            String name,
+            InetAddress address,
+            int port,
+            SSLContext sslContext,
+            boolean needClientAuth,
+            int workerThreads) {
         ThreadPoolExecutor executor = new ThreadPoolExecutor(
                 workerThreads,
                 workerThreads,
@@ -75,7 +86,7 @@ public final class HttpsServers {
         executor.allowCoreThreadTimeOut(true);
         try {
             HttpsServer server = HttpsServer.create(new InetSocketAddress(address, port), BACKLOG);
-            server.setHttpsConfigurator(new Tls12PlusConfigurator(sslContext));
+            server.setHttpsConfigurator(new Tls12PlusConfigurator(sslContext, needClientAuth));
             server.setExecutor(executor);
             return new RunningServer(server, executor);
         } catch (IOException e) {
@@ -96,15 +107,19 @@ public final class HttpsServers {
     /** Offers only TLS 1.3 and 1.2: older protocol versions are refused during the handshake. */
     private static final class Tls12PlusConfigurator extends HttpsConfigurator {
 
-        Tls12PlusConfigurator(SSLContext context) {
+        private final boolean needClientAuth;
+
+        Tls12PlusConfigurator(SSLContext context, boolean needClientAuth) {
             super(context);
+            this.needClientAuth = needClientAuth;
         }
 
         @Override
         public void configure(HttpsParameters params) {
             SSLParameters parameters = getSSLContext().getDefaultSSLParameters();
             parameters.setProtocols(new String[] {"TLSv1.3", "TLSv1.2"});
-            parameters.setNeedClientAuth(false);
+            // HttpsParameters.setNeedClientAuth alone is not applied by the JDK server: it reads the SSLParameters
+            parameters.setNeedClientAuth(needClientAuth);
             params.setSSLParameters(parameters);
         }
     }

@@ -192,6 +192,7 @@ public final class PosApiHandler implements HttpHandler {
             }
             case STATUS -> errorEnvelope(new ApiException(fault.httpStatus(), "undefined", "injected fault"), lang);
             case DROP_CONNECTION -> throw new IllegalStateException("dropped connections have no answer");
+            case EXPIRES_IN, LATE_ANSWER -> throw new IllegalStateException("token calls only: " + fault);
         };
     }
 

@@ -33,6 +33,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -63,13 +64,19 @@ public final class GeneratedTls {
     private static final String ALIAS = "chimpypos-emulator";
 
     private final X509Certificate certificate;
+    private final KeyManager[] serverKeys;
     private final SSLContext serverContext;
     private final SSLContext clientContext;
     private final KeyStore trustStore;
 
     private GeneratedTls(
-            X509Certificate certificate, SSLContext serverContext, SSLContext clientContext, KeyStore trustStore) {
+            X509Certificate certificate,
+            KeyManager[] serverKeys,
+            SSLContext serverContext,
+            SSLContext clientContext,
+            KeyStore trustStore) {
         this.certificate = certificate;
+        this.serverKeys = serverKeys;
         this.serverContext = serverContext;
         this.clientContext = clientContext;
         this.trustStore = trustStore;
@@ -99,7 +106,8 @@ public final class GeneratedTls {
             trustManagers.init(trustStore);
             SSLContext clientContext = SSLContext.getInstance("TLS");
             clientContext.init(null, trustManagers.getTrustManagers(), new SecureRandom());
-            return new GeneratedTls(certificate, serverContext, clientContext, trustStore);
+            return new GeneratedTls(
+                    certificate, keyManagers.getKeyManagers(), serverContext, clientContext, trustStore);
         } catch (GeneralSecurityException | IOException | OperatorCreationException e) {
             throw new IllegalStateException("Cannot generate the emulator's TLS certificate", e);
         }
@@ -139,6 +147,20 @@ public final class GeneratedTls {
     }
 
     /** Context for clients that trust exactly this certificate. */
+    /** Context for a server that asks for client certificates and trusts those issued by {@code trustedClients}. */
+    public SSLContext serverContextTrustingClients(KeyStore trustedClients) {
+        try {
+            TrustManagerFactory trustManagers =
+                    TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trustManagers.init(trustedClients);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(serverKeys, trustManagers.getTrustManagers(), new SecureRandom());
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot trust the given client certificates", e);
+        }
+    }
+
     public SSLContext clientContext() {
         return clientContext;
     }

@@ -34,6 +34,7 @@ import javax.net.ssl.SSLPeerUnverifiedException;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.chimpypos.camel.transport.HttpClientFactory;
+import io.github.chimpypos.camel.transport.ProxyFailureException;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.HttpHostConnectException;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
@@ -66,9 +67,17 @@ public final class HttpTokenEndpointClient implements TokenEndpointClient {
     private final TokenResponseReader reader;
     private final String endpoint;
 
-    /** Creates its own pooled HTTPS client from {@link TokenProviderSettings#httpClientSettings()}. */
+    /**
+     * Uses the user's client of {@link TokenProviderSettings#httpClient()} when set, else creates its own pooled HTTPS
+     * client from {@link TokenProviderSettings#httpClientSettings()}.
+     */
     public HttpTokenEndpointClient(TokenProviderSettings settings) {
-        this(settings, HttpClientFactory.create(settings.httpClientSettings()), true);
+        this(
+                settings,
+                settings.httpClient() != null
+                        ? settings.httpClient()
+                        : HttpClientFactory.create(settings.httpClientSettings()),
+                settings.httpClient() == null);
     }
 
     /** Uses the given client; it is closed by {@link #close()} only when {@code ownsHttpClient}. */
@@ -203,6 +212,16 @@ public final class HttpTokenEndpointClient implements TokenEndpointClient {
     }
 
     private TokenEndpointException transportFailure(String what, IOException e) {
+        if (e instanceof ProxyFailureException proxyFailure) {
+            // the proxy's status stays in the message: as the failure's status it would read as the token service's
+            return new TokenEndpointException(
+                    TokenFailureReason.PROXY_FAILURE,
+                    0,
+                    null,
+                    "The " + what + " to " + endpoint + " did not reach the token service: " + e.getMessage(),
+                    e,
+                    null);
+        }
         if (rejectsClientCertificate(e)) {
             return new TokenEndpointException(
                     TokenFailureReason.TLS_FAILURE,

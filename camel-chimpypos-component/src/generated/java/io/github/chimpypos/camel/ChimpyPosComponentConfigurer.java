@@ -81,6 +81,8 @@ public class ChimpyPosComponentConfigurer extends PropertyConfigurerSupport impl
         case "healthCheckProducerEnabled": target.setHealthCheckProducerEnabled(property(camelContext, boolean.class, value)); return true;
         case "httpclient":
         case "httpClient": getOrCreateConfiguration(target).setHttpClient(property(camelContext, org.apache.hc.client5.http.impl.classic.CloseableHttpClient.class, value)); return true;
+        case "httpclientconfigurer":
+        case "httpClientConfigurer": getOrCreateConfiguration(target).setHttpClientConfigurer(property(camelContext, org.apache.camel.component.http.HttpClientConfigurer.class, value)); return true;
         case "ioerrorreplays":
         case "ioErrorReplays": getOrCreateConfiguration(target).setIoErrorReplays(property(camelContext, int.class, value)); return true;
         case "keyssupplier":
@@ -96,6 +98,8 @@ public class ChimpyPosComponentConfigurer extends PropertyConfigurerSupport impl
         case "maxConnections": getOrCreateConfiguration(target).setMaxConnections(property(camelContext, int.class, value)); return true;
         case "maxrequestsperpoll":
         case "maxRequestsPerPoll": getOrCreateConfiguration(target).setMaxRequestsPerPoll(property(camelContext, int.class, value)); return true;
+        case "nonproxyhosts":
+        case "nonProxyHosts": getOrCreateConfiguration(target).setNonProxyHosts(property(camelContext, java.lang.String.class, value)); return true;
         case "onlychanges":
         case "onlyChanges": getOrCreateConfiguration(target).setOnlyChanges(property(camelContext, boolean.class, value)); return true;
         case "partnerterminalid":
@@ -103,6 +107,14 @@ public class ChimpyPosComponentConfigurer extends PropertyConfigurerSupport impl
         case "partnertransactionid":
         case "partnerTransactionId": getOrCreateConfiguration(target).setPartnerTransactionId(property(camelContext, java.lang.String.class, value)); return true;
         case "password": getOrCreateConfiguration(target).setPassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyauthpassword":
+        case "proxyAuthPassword": getOrCreateConfiguration(target).setProxyAuthPassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyauthusername":
+        case "proxyAuthUsername": getOrCreateConfiguration(target).setProxyAuthUsername(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyhost":
+        case "proxyHost": getOrCreateConfiguration(target).setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyport":
+        case "proxyPort": getOrCreateConfiguration(target).setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
         case "refreshmargin":
         case "refreshMargin": getOrCreateConfiguration(target).setRefreshMargin(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "rentaltype":
@@ -213,6 +225,8 @@ public class ChimpyPosComponentConfigurer extends PropertyConfigurerSupport impl
         case "healthCheckProducerEnabled": return boolean.class;
         case "httpclient":
         case "httpClient": return org.apache.hc.client5.http.impl.classic.CloseableHttpClient.class;
+        case "httpclientconfigurer":
+        case "httpClientConfigurer": return org.apache.camel.component.http.HttpClientConfigurer.class;
         case "ioerrorreplays":
         case "ioErrorReplays": return int.class;
         case "keyssupplier":
@@ -228,6 +242,8 @@ public class ChimpyPosComponentConfigurer extends PropertyConfigurerSupport impl
         case "maxConnections": return int.class;
         case "maxrequestsperpoll":
         case "maxRequestsPerPoll": return int.class;
+        case "nonproxyhosts":
+        case "nonProxyHosts": return java.lang.String.class;
         case "onlychanges":
         case "onlyChanges": return boolean.class;
         case "partnerterminalid":
@@ -235,6 +251,14 @@ public class ChimpyPosComponentConfigurer extends PropertyConfigurerSupport impl
         case "partnertransactionid":
         case "partnerTransactionId": return java.lang.String.class;
         case "password": return java.lang.String.class;
+        case "proxyauthpassword":
+        case "proxyAuthPassword": return java.lang.String.class;
+        case "proxyauthusername":
+        case "proxyAuthUsername": return java.lang.String.class;
+        case "proxyhost":
+        case "proxyHost": return java.lang.String.class;
+        case "proxyport":
+        case "proxyPort": return java.lang.Integer.class;
         case "refreshmargin":
         case "refreshMargin": return long.class;
         case "rentaltype":
@@ -346,6 +370,8 @@ public class ChimpyPosComponentConfigurer extends PropertyConfigurerSupport impl
         case "healthCheckProducerEnabled": return target.isHealthCheckProducerEnabled();
         case "httpclient":
         case "httpClient": return getOrCreateConfiguration(target).getHttpClient();
+        case "httpclientconfigurer":
+        case "httpClientConfigurer": return getOrCreateConfiguration(target).getHttpClientConfigurer();
         case "ioerrorreplays":
         case "ioErrorReplays": return getOrCreateConfiguration(target).getIoErrorReplays();
         case "keyssupplier":
@@ -361,6 +387,8 @@ public class ChimpyPosComponentConfigurer extends PropertyConfigurerSupport impl
         case "maxConnections": return getOrCreateConfiguration(target).getMaxConnections();
         case "maxrequestsperpoll":
         case "maxRequestsPerPoll": return getOrCreateConfiguration(target).getMaxRequestsPerPoll();
+        case "nonproxyhosts":
+        case "nonProxyHosts": return getOrCreateConfiguration(target).getNonProxyHosts();
         case "onlychanges":
         case "onlyChanges": return getOrCreateConfiguration(target).isOnlyChanges();
         case "partnerterminalid":
@@ -368,6 +396,14 @@ public class ChimpyPosComponentConfigurer extends PropertyConfigurerSupport impl
         case "partnertransactionid":
         case "partnerTransactionId": return getOrCreateConfiguration(target).getPartnerTransactionId();
         case "password": return getOrCreateConfiguration(target).getPassword();
+        case "proxyauthpassword":
+        case "proxyAuthPassword": return getOrCreateConfiguration(target).getProxyAuthPassword();
+        case "proxyauthusername":
+        case "proxyAuthUsername": return getOrCreateConfiguration(target).getProxyAuthUsername();
+        case "proxyhost":
+        case "proxyHost": return getOrCreateConfiguration(target).getProxyHost();
+        case "proxyport":
+        case "proxyPort": return getOrCreateConfiguration(target).getProxyPort();
         case "refreshmargin":
         case "refreshMargin": return getOrCreateConfiguration(target).getRefreshMargin();
         case "rentaltype":

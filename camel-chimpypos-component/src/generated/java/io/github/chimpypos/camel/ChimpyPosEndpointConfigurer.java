@@ -78,6 +78,8 @@ public class ChimpyPosEndpointConfigurer extends PropertyConfigurerSupport imple
         case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
         case "httpclient":
         case "httpClient": target.getConfiguration().setHttpClient(property(camelContext, org.apache.hc.client5.http.impl.classic.CloseableHttpClient.class, value)); return true;
+        case "httpclientconfigurer":
+        case "httpClientConfigurer": target.getConfiguration().setHttpClientConfigurer(property(camelContext, org.apache.camel.component.http.HttpClientConfigurer.class, value)); return true;
         case "initialdelay":
         case "initialDelay": target.setInitialDelay(property(camelContext, long.class, value)); return true;
         case "ioerrorreplays":
@@ -95,6 +97,8 @@ public class ChimpyPosEndpointConfigurer extends PropertyConfigurerSupport imple
         case "maxConnections": target.getConfiguration().setMaxConnections(property(camelContext, int.class, value)); return true;
         case "maxrequestsperpoll":
         case "maxRequestsPerPoll": target.getConfiguration().setMaxRequestsPerPoll(property(camelContext, int.class, value)); return true;
+        case "nonproxyhosts":
+        case "nonProxyHosts": target.getConfiguration().setNonProxyHosts(property(camelContext, java.lang.String.class, value)); return true;
         case "onlychanges":
         case "onlyChanges": target.getConfiguration().setOnlyChanges(property(camelContext, boolean.class, value)); return true;
         case "partnerterminalid":
@@ -104,6 +108,14 @@ public class ChimpyPosEndpointConfigurer extends PropertyConfigurerSupport imple
         case "password": target.getConfiguration().setPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "pollstrategy":
         case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
+        case "proxyauthpassword":
+        case "proxyAuthPassword": target.getConfiguration().setProxyAuthPassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyauthusername":
+        case "proxyAuthUsername": target.getConfiguration().setProxyAuthUsername(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyhost":
+        case "proxyHost": target.getConfiguration().setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyport":
+        case "proxyPort": target.getConfiguration().setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
         case "refreshmargin":
         case "refreshMargin": target.getConfiguration().setRefreshMargin(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "rentaltype":
@@ -231,6 +243,8 @@ public class ChimpyPosEndpointConfigurer extends PropertyConfigurerSupport imple
         case "greedy": return boolean.class;
         case "httpclient":
         case "httpClient": return org.apache.hc.client5.http.impl.classic.CloseableHttpClient.class;
+        case "httpclientconfigurer":
+        case "httpClientConfigurer": return org.apache.camel.component.http.HttpClientConfigurer.class;
         case "initialdelay":
         case "initialDelay": return long.class;
         case "ioerrorreplays":
@@ -248,6 +262,8 @@ public class ChimpyPosEndpointConfigurer extends PropertyConfigurerSupport imple
         case "maxConnections": return int.class;
         case "maxrequestsperpoll":
         case "maxRequestsPerPoll": return int.class;
+        case "nonproxyhosts":
+        case "nonProxyHosts": return java.lang.String.class;
         case "onlychanges":
         case "onlyChanges": return boolean.class;
         case "partnerterminalid":
@@ -257,6 +273,14 @@ public class ChimpyPosEndpointConfigurer extends PropertyConfigurerSupport imple
         case "password": return java.lang.String.class;
         case "pollstrategy":
         case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
+        case "proxyauthpassword":
+        case "proxyAuthPassword": return java.lang.String.class;
+        case "proxyauthusername":
+        case "proxyAuthUsername": return java.lang.String.class;
+        case "proxyhost":
+        case "proxyHost": return java.lang.String.class;
+        case "proxyport":
+        case "proxyPort": return java.lang.Integer.class;
         case "refreshmargin":
         case "refreshMargin": return long.class;
         case "rentaltype":
@@ -385,6 +409,8 @@ public class ChimpyPosEndpointConfigurer extends PropertyConfigurerSupport imple
         case "greedy": return target.isGreedy();
         case "httpclient":
         case "httpClient": return target.getConfiguration().getHttpClient();
+        case "httpclientconfigurer":
+        case "httpClientConfigurer": return target.getConfiguration().getHttpClientConfigurer();
         case "initialdelay":
         case "initialDelay": return target.getInitialDelay();
         case "ioerrorreplays":
@@ -402,6 +428,8 @@ public class ChimpyPosEndpointConfigurer extends PropertyConfigurerSupport imple
         case "maxConnections": return target.getConfiguration().getMaxConnections();
         case "maxrequestsperpoll":
         case "maxRequestsPerPoll": return target.getConfiguration().getMaxRequestsPerPoll();
+        case "nonproxyhosts":
+        case "nonProxyHosts": return target.getConfiguration().getNonProxyHosts();
         case "onlychanges":
         case "onlyChanges": return target.getConfiguration().isOnlyChanges();
         case "partnerterminalid":
@@ -411,6 +439,14 @@ public class ChimpyPosEndpointConfigurer extends PropertyConfigurerSupport imple
         case "password": return target.getConfiguration().getPassword();
         case "pollstrategy":
         case "pollStrategy": return target.getPollStrategy();
+        case "proxyauthpassword":
+        case "proxyAuthPassword": return target.getConfiguration().getProxyAuthPassword();
+        case "proxyauthusername":
+        case "proxyAuthUsername": return target.getConfiguration().getProxyAuthUsername();
+        case "proxyhost":
+        case "proxyHost": return target.getConfiguration().getProxyHost();
+        case "proxyport":
+        case "proxyPort": return target.getConfiguration().getProxyPort();
         case "refreshmargin":
         case "refreshMargin": return target.getConfiguration().getRefreshMargin();
         case "rentaltype":

@@ -24,7 +24,7 @@ public class ChimpyPosEndpointUriFactory extends org.apache.camel.support.compon
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(78);
+        Set<String> props = new HashSet<>(84);
         props.add("allowInsecureHttp");
         props.add("apiUrl");
         props.add("audience");
@@ -54,6 +54,7 @@ public class ChimpyPosEndpointUriFactory extends org.apache.camel.support.compon
         props.add("grantType");
         props.add("greedy");
         props.add("httpClient");
+        props.add("httpClientConfigurer");
         props.add("initialDelay");
         props.add("ioErrorReplays");
         props.add("keysSupplier");
@@ -63,12 +64,17 @@ public class ChimpyPosEndpointUriFactory extends org.apache.camel.support.compon
         props.add("maxConcurrentRequests");
         props.add("maxConnections");
         props.add("maxRequestsPerPoll");
+        props.add("nonProxyHosts");
         props.add("onlyChanges");
         props.add("operation");
         props.add("partnerTerminalId");
         props.add("partnerTransactionId");
         props.add("password");
         props.add("pollStrategy");
+        props.add("proxyAuthPassword");
+        props.add("proxyAuthUsername");
+        props.add("proxyHost");
+        props.add("proxyPort");
         props.add("refreshMargin");
         props.add("rentalType");
         props.add("repeatCount");
@@ -104,9 +110,10 @@ public class ChimpyPosEndpointUriFactory extends org.apache.camel.support.compon
         props.add("userCoupons");
         props.add("username");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
-        Set<String> secretProps = new HashSet<>(2);
+        Set<String> secretProps = new HashSet<>(3);
         secretProps.add("clientSecret");
         secretProps.add("password");
+        secretProps.add("proxyAuthPassword");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);
         ENDPOINT_IDENTITY_PROPERTY_NAMES = Collections.emptySet();
         Map<String, String> prefixes = new HashMap<>(1);

@@ -15,12 +15,17 @@
  */
 package io.github.chimpypos.camel;
 
+import java.io.IOException;
+import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.util.Map;
+import javax.net.ssl.SSLContext;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.chimpypos.camel.auth.TokenProvider;
 import io.github.chimpypos.camel.auth.TokenProviderListener;
 import io.github.chimpypos.camel.auth.TokenProviderRegistry;
+import io.github.chimpypos.camel.client.BearerAuthConfigurer;
 import io.github.chimpypos.camel.client.ChimpyPosJson;
 import io.github.chimpypos.camel.operability.JmxRegistration;
 import io.github.chimpypos.camel.operability.TokenEventNotifierBridge;
@@ -28,9 +33,11 @@ import io.github.chimpypos.camel.operation.OptionValidation;
 import io.github.chimpypos.camel.transport.HttpClientRegistry;
 import org.apache.camel.Endpoint;
 import org.apache.camel.SSLContextParametersAware;
+import org.apache.camel.component.http.HttpClientConfigurer;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
+import org.apache.camel.support.jsse.SSLContextParameters;
 
 /**
  * The chimpypos component: holds the default options of its endpoints and the registry that shares one token
@@ -62,6 +69,9 @@ public class ChimpyPosComponent extends HealthCheckComponent implements SSLConte
     private TokenProviderListener tokenListener;
 
     private final TokenProviderRegistry tokenProviderRegistry = new TokenProviderRegistry();
+    /** The provider of {@link #bearerAuthConfigurer()}, acquired on its first request; the registry stops it. */
+    private TokenProvider bridgeTokenProvider;
+
     private final HttpClientRegistry httpClientRegistry = new HttpClientRegistry();
     /** Thread-safe once configured: one for every endpoint. */
     private final ObjectMapper objectMapper = ChimpyPosJson.newMapper();
@@ -89,8 +99,53 @@ public class ChimpyPosComponent extends HealthCheckComponent implements SSLConte
         return endpoint;
     }
 
+    /**
+     * A camel-http {@code HttpClientConfigurer} bound to this component's shared token provider (the component-level
+     * credentials, or its tokenProvider bean): a plain camel-http endpoint configured with it sends the same token the
+     * chimpypos endpoints use, renewed by the same single flight, e.g.
+     * {@code https://pos-api.example/api/v3/reports?httpClientConfigurer=#chimpyAuth} with this bound as
+     * {@code chimpyAuth}. The provider is acquired on the first request and released when the component stops.
+     */
+    public HttpClientConfigurer bearerAuthConfigurer() {
+        return new BearerAuthConfigurer(this::bridgeTokenProvider);
+    }
+
+    private synchronized TokenProvider bridgeTokenProvider() {
+        if (bridgeTokenProvider == null) {
+            if (configuration.getTokenProvider() != null) {
+                bridgeTokenProvider = tokenProviderRegistry.acquire(configuration.getTokenProvider());
+            } else {
+                OptionValidation.tokenOptions(configuration);
+                OptionValidation.proxyOptions(configuration);
+                bridgeTokenProvider =
+                        tokenProviderRegistry.acquire(configuration.toTokenProviderSettings(bridgeSslContext(), clock));
+            }
+        }
+        return bridgeTokenProvider;
+    }
+
+    private SSLContext bridgeSslContext() {
+        SSLContextParameters parameters = configuration.getSslContextParameters() != null
+                ? configuration.getSslContextParameters()
+                : retrieveGlobalSslContextParameters();
+        if (parameters == null) {
+            return null;
+        }
+        try {
+            return parameters.createSSLContext(getCamelContext());
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException(
+                    "Cannot create the TLS context of the component's sslContextParameters: "
+                            + e.getClass().getSimpleName(),
+                    e);
+        }
+    }
+
     @Override
     protected void doStop() throws Exception {
+        synchronized (this) {
+            bridgeTokenProvider = null;
+        }
         tokenProviderRegistry.close();
         httpClientRegistry.close();
         super.doStop();

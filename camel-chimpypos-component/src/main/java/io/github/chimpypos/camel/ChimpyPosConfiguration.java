@@ -27,7 +27,9 @@ import io.github.chimpypos.camel.auth.TokenProvider;
 import io.github.chimpypos.camel.auth.TokenProviderSettings;
 import io.github.chimpypos.camel.auth.TokenRequestFormat;
 import io.github.chimpypos.camel.transport.HttpClientSettings;
+import io.github.chimpypos.camel.transport.ProxySettings;
 import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.component.http.HttpClientConfigurer;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
@@ -71,6 +73,26 @@ public class ChimpyPosConfiguration implements Cloneable {
 
     @UriParam(label = "producer,advanced", defaultValue = "1")
     private int ioErrorReplays = 1;
+
+    @UriParam(label = "advanced")
+    private HttpClientConfigurer httpClientConfigurer;
+
+    // proxy: named as camel-http names them
+
+    @UriParam(label = "proxy")
+    private String proxyHost;
+
+    @UriParam(label = "proxy")
+    private Integer proxyPort;
+
+    @UriParam(label = "proxy,security")
+    private String proxyAuthUsername;
+
+    @UriParam(label = "proxy,security", secret = true)
+    private String proxyAuthPassword;
+
+    @UriParam(label = "proxy")
+    private String nonProxyHosts;
 
     // security: the token service and TLS
 
@@ -266,10 +288,22 @@ public class ChimpyPosConfiguration implements Cloneable {
                         sslContext,
                         Duration.ofMillis(connectTimeout),
                         Duration.ofMillis(responseTimeout),
-                        TOKEN_SERVICE_CONNECTIONS))
+                        TOKEN_SERVICE_CONNECTIONS,
+                        toProxySettings(),
+                        httpClientConfigurer))
+                .httpClient(httpClient)
                 .allowInsecureHttp(allowInsecureHttp)
                 .clock(clock)
                 .build();
+    }
+
+    /**
+     * The proxy of the token and API clients: proxyHost and its companions when set, else the JVM's
+     * https.proxyHost, https.proxyPort and http.nonProxyHosts, else none.
+     */
+    public ProxySettings toProxySettings() {
+        return ProxySettings.resolve(
+                proxyHost, proxyPort == null ? 0 : proxyPort, proxyAuthUsername, proxyAuthPassword, nonProxyHosts);
     }
 
     /** A deep enough copy for an endpoint: every option is a value or a shared bean. */
@@ -328,11 +362,78 @@ public class ChimpyPosConfiguration implements Cloneable {
     }
 
     /**
-     * An Apache HttpClient 5 to use for the PoS API instead of creating one; the endpoint does not close it.
-     * sslContextParameters, the timeouts and maxConnections then do not apply to API calls.
+     * An Apache HttpClient 5 to use for the PoS API and the token service instead of creating them; the component does
+     * not close it. sslContextParameters, the timeouts, maxConnections, the proxy options and httpClientConfigurer then
+     * do not apply: configure them on this client.
      */
     public void setHttpClient(CloseableHttpClient httpClient) {
         this.httpClient = httpClient;
+    }
+
+    public HttpClientConfigurer getHttpClientConfigurer() {
+        return httpClientConfigurer;
+    }
+
+    /**
+     * A camel-http HttpClientConfigurer applied to the HttpClient builder of both the token client and the API client,
+     * after the component's own settings (TLS, timeouts, proxy), e.g. to add interceptors or a custom route planner.
+     * Not applied to an injected httpClient.
+     */
+    public void setHttpClientConfigurer(HttpClientConfigurer httpClientConfigurer) {
+        this.httpClientConfigurer = httpClientConfigurer;
+    }
+
+    public String getProxyHost() {
+        return proxyHost;
+    }
+
+    /**
+     * Host of the forward proxy for token and API calls, e.g. proxy.corp.example. It applies to every target not listed
+     * in nonProxyHosts, loopback included. When not set, the JVM system properties https.proxyHost and https.proxyPort
+     * (and http.nonProxyHosts) are honoured.
+     */
+    public void setProxyHost(String proxyHost) {
+        this.proxyHost = proxyHost;
+    }
+
+    public Integer getProxyPort() {
+        return proxyPort;
+    }
+
+    /** Port of the forward proxy; required with proxyHost. */
+    public void setProxyPort(Integer proxyPort) {
+        this.proxyPort = proxyPort;
+    }
+
+    public String getProxyAuthUsername() {
+        return proxyAuthUsername;
+    }
+
+    /** User name for Basic authentication at the proxy (sent to the proxy only, never to Chimpy). */
+    public void setProxyAuthUsername(String proxyAuthUsername) {
+        this.proxyAuthUsername = proxyAuthUsername;
+    }
+
+    public String getProxyAuthPassword() {
+        return proxyAuthPassword;
+    }
+
+    /** Password for Basic authentication at the proxy; never logged or shown. */
+    public void setProxyAuthPassword(String proxyAuthPassword) {
+        this.proxyAuthPassword = proxyAuthPassword;
+    }
+
+    public String getNonProxyHosts() {
+        return nonProxyHosts;
+    }
+
+    /**
+     * Hosts reached directly, not through proxyHost: host names or addresses separated by commas or vertical bars, in
+     * the syntax of the JVM property http.nonProxyHosts; an entry may start or end with an asterisk as a wildcard, e.g.
+     * localhost, 127.0.0.1 and the suffix .corp.example written with a leading asterisk.
+     */
+    public void setNonProxyHosts(String nonProxyHosts) {
+        this.nonProxyHosts = nonProxyHosts;
     }
 
     public int getIoErrorReplays() {
@@ -899,6 +1000,8 @@ public class ChimpyPosConfiguration implements Cloneable {
                 + (clientSecret != null ? "******" : "null") + ", scope=" + scope + ", grantType=" + grantType
                 + ", tokenRequestFormat=" + tokenRequestFormat + ", tokenProvider="
                 + (tokenProvider != null ? tokenProvider.getClass().getSimpleName() : "null") + ", allowInsecureHttp="
-                + allowInsecureHttp + "]";
+                + allowInsecureHttp + ", proxyHost=" + proxyHost + ", proxyPort=" + proxyPort + ", proxyAuthUsername="
+                + proxyAuthUsername + ", proxyAuthPassword=" + (proxyAuthPassword != null ? "******" : "null")
+                + ", nonProxyHosts=" + nonProxyHosts + "]";
     }
 }

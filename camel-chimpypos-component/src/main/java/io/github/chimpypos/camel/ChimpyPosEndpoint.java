@@ -135,7 +135,9 @@ public class ChimpyPosEndpoint extends ScheduledPollEndpoint implements Endpoint
                         sslContext,
                         Duration.ofMillis(configuration.getConnectTimeout()),
                         Duration.ofMillis(configuration.getResponseTimeout()),
-                        configuration.getMaxConnections()));
+                        configuration.getMaxConnections(),
+                        configuration.toProxySettings(),
+                        configuration.getHttpClientConfigurer()));
                 sharedHttpClient = httpClient;
             }
             // the client is the user's (injected) or the registry's (shared): the API client never closes it

@@ -37,20 +37,33 @@ class ChimpyPosSecretsTest extends ChimpyPosTestSupport {
 
     private static final String URI_PASSWORD = "uri-Passw0rd-4711";
     private static final String URI_SECRET = "uri-client-s3cret-0815";
+    private static final String URI_PROXY_PASSWORD = "uri-pr0xy-pass-1234";
 
     @Test
     void secretsGivenInTheUriAreMaskedWhereCamelShowsTheUri() {
         Endpoint endpoint = context.getEndpoint(
-                "chimpypos:checkUser?password=RAW(" + URI_PASSWORD + ")&clientSecret=RAW(" + URI_SECRET + ")");
+                "chimpypos:checkUser?password=RAW(" + URI_PASSWORD + ")&clientSecret=RAW(" + URI_SECRET
+                        + ")&proxyHost=proxy.example&proxyPort=3128&proxyAuthUsername=gw&proxyAuthPassword=RAW("
+                        + URI_PROXY_PASSWORD + ")");
 
-        assertThat(endpoint.toString()).doesNotContain(URI_PASSWORD).doesNotContain(URI_SECRET);
-        assertThat(URISupport.sanitizeUri(endpoint.getEndpointUri()))
-                .doesNotContain(URI_PASSWORD)
-                .doesNotContain(URI_SECRET);
-        assertThat(((ChimpyPosEndpoint) endpoint).getConfiguration().toString())
+        assertThat(endpoint.toString())
                 .doesNotContain(URI_PASSWORD)
                 .doesNotContain(URI_SECRET)
-                .contains("password=******");
+                .doesNotContain(URI_PROXY_PASSWORD);
+        assertThat(URISupport.sanitizeUri(endpoint.getEndpointUri()))
+                .doesNotContain(URI_PASSWORD)
+                .doesNotContain(URI_SECRET)
+                .doesNotContain(URI_PROXY_PASSWORD);
+        ChimpyPosConfiguration configuration = ((ChimpyPosEndpoint) endpoint).getConfiguration();
+        assertThat(configuration.toString())
+                .doesNotContain(URI_PASSWORD)
+                .doesNotContain(URI_SECRET)
+                .doesNotContain(URI_PROXY_PASSWORD)
+                .contains("password=******")
+                .contains("proxyAuthPassword=******");
+        assertThat(configuration.toProxySettings().toString())
+                .doesNotContain(URI_PROXY_PASSWORD)
+                .contains("proxy.example:3128");
     }
 
     @Test
@@ -68,6 +81,7 @@ class ChimpyPosSecretsTest extends ChimpyPosTestSupport {
 
         assertThat(catalog).containsPattern("\"password\": \\{[^}]*\"secret\": true");
         assertThat(catalog).containsPattern("\"clientSecret\": \\{[^}]*\"secret\": true");
+        assertThat(catalog).containsPattern("\"proxyAuthPassword\": \\{[^}]*\"secret\": true");
     }
 
     @Test

@@ -18,6 +18,8 @@ package io.github.chimpypos.camel.auth;
 import java.time.Duration;
 import java.time.Instant;
 
+import io.github.chimpypos.camel.transport.ProxyFailureException;
+
 /**
  * Which failed answer leads where, and for how long no new token request is made. Pure functions: the provider
  * applies the verdict, {@link CredentialLockouts} remembers rejections per credential set.
@@ -67,7 +69,14 @@ final class FailureLadder {
             case CREDENTIALS_REJECTED -> Rung.CREDENTIALS_REJECTED;
             case ACCESS_DENIED, REQUEST_REJECTED -> Rung.UNTIL_RESET;
             case TLS_FAILURE, TOKEN_REJECTED_BY_API -> Rung.BACK_OFF;
+            // an unreachable or failing proxy may be back in a moment; a refusal (407, 403) needs a change first
+            case PROXY_FAILURE -> proxyRefused(failure) ? Rung.BACK_OFF : Rung.TRANSIENT;
         };
+    }
+
+    /** The proxy answered (407, 403, ...) rather than being unreachable. */
+    private static boolean proxyRefused(TokenEndpointException failure) {
+        return failure.getCause() instanceof ProxyFailureException proxy && proxy.getStatusCode() != 0;
     }
 
     /**

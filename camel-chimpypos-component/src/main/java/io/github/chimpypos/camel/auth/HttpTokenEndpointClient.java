@@ -35,6 +35,7 @@ import javax.net.ssl.SSLPeerUnverifiedException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.chimpypos.camel.transport.ClientCertificateProbe;
 import io.github.chimpypos.camel.transport.HttpClientFactory;
+import io.github.chimpypos.camel.transport.ProxyFailureException;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.HttpHostConnectException;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
@@ -67,9 +68,17 @@ public final class HttpTokenEndpointClient implements TokenEndpointClient {
     private final TokenResponseReader reader;
     private final String endpoint;
 
-    /** Creates its own pooled HTTPS client from {@link TokenProviderSettings#httpClientSettings()}. */
+    /**
+     * Uses the user's client of {@link TokenProviderSettings#httpClient()} when set, else creates its own pooled HTTPS
+     * client from {@link TokenProviderSettings#httpClientSettings()}.
+     */
     public HttpTokenEndpointClient(TokenProviderSettings settings) {
-        this(settings, HttpClientFactory.create(settings.httpClientSettings()), true);
+        this(
+                settings,
+                settings.httpClient() != null
+                        ? settings.httpClient()
+                        : HttpClientFactory.create(settings.httpClientSettings()),
+                settings.httpClient() == null);
     }
 
     /** Uses the given client; it is closed by {@link #close()} only when {@code ownsHttpClient}. */
@@ -204,6 +213,16 @@ public final class HttpTokenEndpointClient implements TokenEndpointClient {
     }
 
     private TokenEndpointException transportFailure(String what, IOException e) {
+        if (e instanceof ProxyFailureException proxyFailure) {
+            // the proxy's status stays in the message: as the failure's status it would read as the token service's
+            return new TokenEndpointException(
+                    TokenFailureReason.PROXY_FAILURE,
+                    0,
+                    null,
+                    "The " + what + " to " + endpoint + " did not reach the token service: " + e.getMessage(),
+                    e,
+                    null);
+        }
         if (ClientCertificateProbe.clientCertificateAlert(e) != null) {
             return clientCertificateRefused(what, describe(e), e);
         }

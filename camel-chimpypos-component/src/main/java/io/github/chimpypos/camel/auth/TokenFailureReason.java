@@ -36,5 +36,10 @@ public enum TokenFailureReason {
      * The token service refused the request as configured with a 4xx other than 401, 403 and 429, or redirected it
      * (wrong tokenUrl, parameters the service does not accept): not retried until reset or a configuration change.
      */
-    REQUEST_REJECTED
+    REQUEST_REJECTED,
+    /**
+     * The forward proxy could not be reached or refused the tunnel (407, a 403 by policy, 502, a 401 from a proxy that
+     * answers wrongly): a network failure with bounded backoff, never a rejection of the credentials.
+     */
+    PROXY_FAILURE
 }

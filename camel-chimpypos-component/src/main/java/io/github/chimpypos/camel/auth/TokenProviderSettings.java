@@ -26,6 +26,7 @@ import java.util.Objects;
 
 import io.github.chimpypos.camel.transport.HttpClientSettings;
 import io.github.chimpypos.camel.transport.HttpsUrls;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 
 /**
  * Everything a {@link TokenProvider} needs: where the token service is, the credentials, and how to behave under
@@ -56,6 +57,7 @@ public final class TokenProviderSettings {
     private final Duration maxRetryAfter;
     private final boolean allowInsecureHttp;
     private final HttpClientSettings httpClientSettings;
+    private final CloseableHttpClient httpClient;
     private final Clock clock;
 
     private TokenProviderSettings(Builder b) {
@@ -79,6 +81,7 @@ public final class TokenProviderSettings {
         this.maxRetryAfter = Objects.requireNonNull(b.maxRetryAfter, "maxRetryAfter");
         this.allowInsecureHttp = b.allowInsecureHttp;
         this.httpClientSettings = Objects.requireNonNull(b.httpClientSettings, "httpClientSettings");
+        this.httpClient = b.httpClient;
         this.clock = Objects.requireNonNull(b.clock, "clock");
     }
 
@@ -171,6 +174,14 @@ public final class TokenProviderSettings {
 
     public HttpClientSettings httpClientSettings() {
         return httpClientSettings;
+    }
+
+    /**
+     * The user's client for token calls (the endpoint option httpClient), never closed by the provider; null: one is
+     * built from {@link #httpClientSettings()}.
+     */
+    public CloseableHttpClient httpClient() {
+        return httpClient;
     }
 
     public Clock clock() {
@@ -302,6 +313,7 @@ public final class TokenProviderSettings {
         private boolean allowInsecureHttp;
         private HttpClientSettings httpClientSettings =
                 new HttpClientSettings(null, Duration.ofSeconds(10), Duration.ofSeconds(30), 4);
+        private CloseableHttpClient httpClient;
         private Clock clock = Clock.systemUTC();
 
         private Builder() {}
@@ -398,6 +410,12 @@ public final class TokenProviderSettings {
 
         public Builder httpClientSettings(HttpClientSettings httpClientSettings) {
             this.httpClientSettings = httpClientSettings;
+            return this;
+        }
+
+        /** A client for the token calls instead of one built from the settings; the provider never closes it. */
+        public Builder httpClient(CloseableHttpClient httpClient) {
+            this.httpClient = httpClient;
             return this;
         }
 

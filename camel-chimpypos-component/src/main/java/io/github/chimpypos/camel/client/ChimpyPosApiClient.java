@@ -36,6 +36,7 @@ import io.github.chimpypos.camel.auth.TokenFailureReason;
 import io.github.chimpypos.camel.auth.TokenProvider;
 import io.github.chimpypos.camel.client.ApiAnswerReader.ApiAnswer;
 import io.github.chimpypos.camel.model.PosResource;
+import io.github.chimpypos.camel.transport.ProxyFailureException;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
@@ -175,6 +176,9 @@ public final class ChimpyPosApiClient implements Closeable {
         while (true) {
             try {
                 return send(uri, request, body, token, reader);
+            } catch (ProxyFailureException e) {
+                // nothing reached the API; a refused tunnel stays refused, an unreachable proxy is Camel's to redeliver
+                throw new ChimpyPosException(request.describe() + ": " + e.getMessage(), e);
             } catch (SSLException e) {
                 throw new ChimpyPosException(
                         request.describe() + ": TLS with the PoS API failed (" + e.getMessage() + ")", e);

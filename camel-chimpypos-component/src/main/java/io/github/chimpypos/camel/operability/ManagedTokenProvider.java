@@ -171,6 +171,11 @@ public class ManagedTokenProvider {
         return failures(view(), TokenFailureReason.TLS_FAILURE);
     }
 
+    @ManagedAttribute(description = "Token requests the forward proxy refused or that found it unreachable")
+    public long getFailuresProxyFailure() {
+        return failures(counters(), TokenFailureReason.PROXY_FAILURE);
+    }
+
     @ManagedAttribute(description = "Failed acquisitions since the last success")
     public int getConsecutiveFailures() {
         return (Integer) view().value(TokenStatusView.CONSECUTIVE_FAILURES);

@@ -113,7 +113,8 @@ public record TokenProviderHealth(boolean up, String message, Map<String, Object
         if (status.lastErrorClass() != null
                 && !status.lastErrorClass().equals(TokenEndpointException.class.getName())
                 && (reason == TokenFailureReason.AUTH_SERVICE_UNAVAILABLE
-                        || reason == TokenFailureReason.TLS_FAILURE)) {
+                        || reason == TokenFailureReason.TLS_FAILURE
+                        || reason == TokenFailureReason.PROXY_FAILURE)) {
             message.append(" (").append(status.lastErrorClass()).append(')');
         }
         if (status.nextAttemptNotBefore() != null) {
@@ -148,6 +149,9 @@ public record TokenProviderHealth(boolean up, String message, Map<String, Object
             case MALFORMED_RESPONSE -> "the token service answered something that is not a token response";
             case TOKEN_REJECTED_BY_API -> "the PoS API rejects freshly obtained tokens (check audience and clientId)";
             case REQUEST_REJECTED -> "the token service refused the request as configured (check tokenUrl)";
+            case PROXY_FAILURE ->
+                "the forward proxy refused the connection or could not be reached (check proxyHost, proxyPort,"
+                        + " proxyAuthUsername and proxyAuthPassword)";
             case TLS_FAILURE ->
                 "TLS handshake with the token service failed (check the trust store, the certificate and the host name)";
         };

@@ -43,6 +43,7 @@ public final class OptionValidation {
         enumOption("tokenRequestFormat", parameters.get("tokenRequestFormat"), TokenRequestFormat.class);
         integerOption("slipWidth", parameters.get("slipWidth"));
         integerOption("supportCode", parameters.get("supportCode"));
+        integerOption("proxyPort", parameters.get("proxyPort"));
     }
 
     /** Everything of an endpoint that does not depend on the message; the component checks it at endpoint creation. */
@@ -61,6 +62,7 @@ public final class OptionValidation {
         requirePositive("responseTimeout", configuration.getResponseTimeout());
         requireNotNegative("ioErrorReplays", configuration.getIoErrorReplays());
         requirePositive("maxConnections", configuration.getMaxConnections());
+        proxyOptions(configuration);
         OperationTable.all().forEach(spec -> spec.pathTemplate(configuration));
     }
 
@@ -73,6 +75,37 @@ public final class OptionValidation {
         // first, so that the URL parses before it becomes the settings' URI
         HttpsUrls.require("tokenUrl", configuration.getTokenUrl(), configuration.isAllowInsecureHttp());
         configuration.toTokenProviderSettings(null, Clock.systemUTC()).validate();
+    }
+
+    /**
+     * proxyHost with a valid proxyPort, both proxy credentials or none, and no proxy option without proxyHost (it
+     * would be silently ignored, or mixed with the JVM's proxy properties).
+     */
+    public static void proxyOptions(ChimpyPosConfiguration configuration) {
+        boolean host = configuration.getProxyHost() != null
+                && !configuration.getProxyHost().isBlank();
+        if (!host) {
+            String orphan = configuration.getProxyPort() != null
+                    ? "proxyPort"
+                    : configuration.getProxyAuthUsername() != null
+                            ? "proxyAuthUsername"
+                            : configuration.getProxyAuthPassword() != null ? "proxyAuthPassword" : null;
+            if (orphan != null) {
+                throw new IllegalArgumentException(
+                        "Invalid option " + orphan + ": it needs proxyHost, the host of the forward proxy");
+            }
+            if (configuration.getProxyPort() == null && configuration.getNonProxyHosts() != null) {
+                // nonProxyHosts alone is harmless only if the JVM names a proxy; say so rather than ignore it
+                if (!configuration.toProxySettings().isConfigured()) {
+                    throw new IllegalArgumentException("Invalid option nonProxyHosts: it needs proxyHost (or the"
+                            + " JVM system property https.proxyHost), otherwise every host is reached directly");
+                }
+            }
+        } else if (configuration.getProxyPort() == null) {
+            throw new IllegalArgumentException(
+                    "Missing option proxyPort: proxyHost " + configuration.getProxyHost() + " needs its port");
+        }
+        configuration.toProxySettings().validate();
     }
 
     /** What a consumer needs beside its keys (which {@code PollKeys} checks), at route start. */

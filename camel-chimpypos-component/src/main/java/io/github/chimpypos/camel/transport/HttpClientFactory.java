@@ -22,9 +22,13 @@ import java.util.List;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 
+import org.apache.hc.client5.http.auth.AuthScope;
+import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
@@ -40,7 +44,9 @@ import org.apache.hc.core5.util.Timeout;
  * sslContextParameters),
  * hostname verification always on, no automatic retries (retries of POSTs are decided by the component, never by the
  * transport), no redirects, no cookies, and no wire logging of bodies or credentials
- * ({@link SecretSafeConnectionFactory}).
+ * ({@link SecretSafeConnectionFactory}). The forward proxy of {@link ProxySettings} (Basic authentication scoped to the
+ * proxy's host and port) with {@link ProxyFailureDetector}, then the user's camel-http {@code HttpClientConfigurer},
+ * which may change any of it.
  */
 public final class HttpClientFactory {
 
@@ -78,14 +84,38 @@ public final class HttpClientFactory {
                 .setResponseTimeout(Timeout.of(settings.responseTimeout()))
                 .setConnectionRequestTimeout(Timeout.of(settings.connectTimeout()))
                 .build();
-        return HttpClients.custom()
+        HttpClientBuilder builder = HttpClients.custom()
                 .setConnectionManager(connectionManager)
                 .setDefaultRequestConfig(requestConfig)
                 .disableAutomaticRetries()
                 .disableRedirectHandling()
                 .disableCookieManagement()
-                .setUserAgent(USER_AGENT)
-                .build();
+                .setUserAgent(USER_AGENT);
+        applyProxy(builder, settings.proxy());
+        if (settings.configurer() != null) {
+            settings.configurer().configureHttpClient(builder);
+        }
+        return builder.build();
+    }
+
+    /**
+     * Routes through the proxy (except nonProxyHosts), answers its Basic challenge with the configured credentials
+     * only (scoped to the proxy's host and port, never sent to a target), and reports a proxy's refusal as such.
+     */
+    static void applyProxy(HttpClientBuilder builder, ProxySettings proxy) {
+        ProxyFailureDetector.installOn(builder);
+        if (!proxy.isConfigured()) {
+            return;
+        }
+        builder.setRoutePlanner(new ProxyRoutePlanner(proxy));
+        if (proxy.username() != null) {
+            BasicCredentialsProvider credentials = new BasicCredentialsProvider();
+            credentials.setCredentials(
+                    new AuthScope(proxy.host(), proxy.port()),
+                    new UsernamePasswordCredentials(
+                            proxy.username(), proxy.password().toCharArray()));
+            builder.setDefaultCredentialsProvider(credentials);
+        }
     }
 
     /**

@@ -19,6 +19,8 @@ import java.time.Duration;
 import java.util.Objects;
 import javax.net.ssl.SSLContext;
 
+import org.apache.camel.component.http.HttpClientConfigurer;
+
 /**
  * What it takes to build an HTTPS client for the PoS API or the token service.
  *
@@ -26,11 +28,25 @@ import javax.net.ssl.SSLContext;
  * @param connectTimeout  time allowed to establish a connection, TLS handshake included
  * @param responseTimeout time allowed between request sent and response received
  * @param maxConnections  pool size, per route and in total
+ * @param proxy           the forward proxy, {@link ProxySettings#NONE} for direct connections
+ * @param configurer      camel-http's hook applied to the builder after the component's settings, or null
  */
 public record HttpClientSettings(
-        SSLContext sslContext, Duration connectTimeout, Duration responseTimeout, int maxConnections) {
+        SSLContext sslContext,
+        Duration connectTimeout,
+        Duration responseTimeout,
+        int maxConnections,
+        ProxySettings proxy,
+        HttpClientConfigurer configurer) {
+
+    /** Direct connections, no configurer. */
+    public HttpClientSettings(
+            SSLContext sslContext, Duration connectTimeout, Duration responseTimeout, int maxConnections) {
+        this(sslContext, connectTimeout, responseTimeout, maxConnections, ProxySettings.NONE, null);
+    }
 
     public HttpClientSettings {
+        Objects.requireNonNull(proxy, "proxy");
         Objects.requireNonNull(connectTimeout, "connectTimeout");
         Objects.requireNonNull(responseTimeout, "responseTimeout");
         if (maxConnections < 1) {

@@ -64,6 +64,14 @@ class OptionValidationTest extends ChimpyPosTestSupport {
                 "chimpypos:checkUser?checkUserPath=RAW(/users/{coupon}) | Invalid option checkUserPath: unknown variable {coupon} | {user_coupon}",
                 "chimpypos:checkUser?cancelRentalPath=RAW(cancel/{x})   | Invalid option cancelRentalPath | must start with '/'",
                 "chimpypos:checkUser?responseTimeout=0                  | Invalid option responseTimeout | positive",
+                "chimpypos:checkUser?proxyHost=proxy.corp.example       | Missing option proxyPort | proxyHost proxy.corp.example",
+                "chimpypos:checkUser?proxyPort=3128                     | Invalid option proxyPort | needs proxyHost",
+                "chimpypos:checkUser?proxyPort=squid                    | Invalid option proxyPort 'squid' | integer",
+                "chimpypos:checkUser?proxyHost=p.example&proxyPort=0    | Invalid option proxyPort 0 | 1 to 65535",
+                "chimpypos:checkUser?proxyHost=http://p.example&proxyPort=3128 | Invalid option proxyHost | host name or address only",
+                "chimpypos:checkUser?proxyHost=p.example&proxyPort=3128&proxyAuthUsername=gw | Missing option proxyAuthPassword | needs both",
+                "chimpypos:checkUser?proxyAuthPassword=x                | Invalid option proxyAuthPassword | needs proxyHost",
+                "chimpypos:checkUser?nonProxyHosts=localhost            | Invalid option nonProxyHosts | https.proxyHost",
             })
     void invalidEndpointUrisFailAtCreation(String uri, String problem, String accepted) {
         assertThatThrownBy(() -> context.getEndpoint(uri.trim()))

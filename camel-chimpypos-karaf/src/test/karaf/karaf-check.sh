@@ -2,7 +2,10 @@
 # Boots a real Apache Karaf offline from the local Maven repository, adds the camel-chimpypos features repository
 # built by `./mvnw verify`, installs everything of the feature that can be resolved on this machine and shows how far
 # the component bundle resolves. camel-karaf's own bundles (behind `feature:install camel-core`) are not served by the
-# Maven repositories this project reaches; the script lists exactly which ones are missing. See docs/karaf.md.
+# Maven repositories this project reaches; the script lists exactly which ones are missing. Then it runs a real
+# exchange inside that Karaf: a test-only stand-in for camel-karaf's camel-core (the upstream Camel jars camel-karaf
+# repackages, wrapped, plus camel-karaf's camel-core-osgi) lets our feature install, and a test bundle's route calls
+# the emulator (started here, outside Karaf) once. See docs/karaf.md.
 #
 # Usage: camel-chimpypos-karaf/src/test/karaf/karaf-check.sh   (after ./mvnw -B verify; CI runs it from .ci/run)
 set -euo pipefail
@@ -20,6 +23,7 @@ export JAVA_HOME
 WORK=$(mktemp -d -t karaf-check.XXXXXX)
 KARAF=$WORK/apache-karaf-$KARAF_VERSION
 cleanup() {
+  if [[ -n ${EMULATOR_PID:-} ]]; then kill "$EMULATOR_PID" 2>/dev/null || true; fi
   if [[ -x $KARAF/bin/stop ]]; then "$KARAF/bin/stop" >/dev/null 2>&1 || true; fi
   if [[ -n ${KARAF_PID:-} ]]; then
     for _ in $(seq 1 30); do kill -0 "$KARAF_PID" 2>/dev/null || break; sleep 1; done
@@ -38,6 +42,18 @@ install -D "$ROOT/camel-chimpypos-component/target/camel-chimpypos-$VERSION.jar"
   "$BUILD_REPO/io/github/chimpypos/camel-chimpypos/$VERSION/camel-chimpypos-$VERSION.jar"
 install -D "$ROOT/camel-chimpypos-karaf/target/feature/features.xml" \
   "$BUILD_REPO/io/github/chimpypos/camel-chimpypos-karaf/$VERSION/camel-chimpypos-karaf-$VERSION-features.xml"
+# test only: the stand-in camel-core feature and the route bundle (KarafExchangeActivator from the test classes)
+CHECK_REPO_DIR=$BUILD_REPO/io/github/chimpypos/camel-chimpypos-karaf-check/$VERSION
+install -D "$ROOT/camel-chimpypos-karaf/target/karaf-check/karaf-check-features.xml" \
+  "$CHECK_REPO_DIR/camel-chimpypos-karaf-check-$VERSION-features.xml"
+"$JAVA_HOME/bin/jar" --create --file "$CHECK_REPO_DIR/camel-chimpypos-karaf-check-$VERSION.jar" \
+  --manifest "$ROOT/camel-chimpypos-karaf/src/test/karaf/karaf-check-bundle.mf" \
+  -C "$ROOT/camel-chimpypos-karaf/target/test-classes" io/github/chimpypos/karaf/exchange
+
+# The emulator, outside Karaf, on free ports with its generated certificate; it starts while Karaf boots.
+"$JAVA_HOME/bin/java" -jar "$ROOT/chimpypos-emulator/target/chimpypos-emulator-$VERSION-standalone.jar" \
+  --export-truststore "$WORK/emulator-truststore.p12" >"$WORK/emulator.log" 2>&1 &
+EMULATOR_PID=$!
 
 step "Karaf $KARAF_VERSION from $M2, offline"
 tar xzf "$M2/org/apache/karaf/apache-karaf/$KARAF_VERSION/apache-karaf-$KARAF_VERSION.tar.gz" -C "$WORK"
@@ -119,4 +135,38 @@ while read -r url; do
 done < <({ karaf "feature:info -b camel-core"; echo "$INSTALL_OUT"; } | grep -oE 'mvn:org\.apache\.camel\.karaf/[^ [:cntrl:]]+' | sort -u)
 echo "$MISSING artifact(s) behind camel-karaf's camel-core feature are not in the local Maven repository"
 (( MISSING > 0 )) || echo "camel-core's bundles are all present: run feature:install camel-chimpypos for the full check"
+
+step "a real exchange inside Karaf: upstream Camel jars stand in for camel-karaf's camel-core (test only)"
+for _ in $(seq 1 60); do grep -q '^  client_secret' "$WORK/emulator.log" && break; sleep 1; done
+grep -q '^  client_secret' "$WORK/emulator.log" || fail "the emulator did not start: $(tail -20 "$WORK/emulator.log")"
+banner() { sed -n "s|^  $1 \{1,\}\([^ ]*\).*|\1|p" "$WORK/emulator.log" | head -1; }
+ADMIN_URL=$(banner "control API")
+# the example's config admin file, with the emulator's values: the route bundle reads it, no secret in any route
+sed -e "s|^chimpypos.apiUrl = .*|chimpypos.apiUrl = $(banner "PoS API URL")|" \
+  -e "s|^chimpypos.tokenUrl = .*|chimpypos.tokenUrl = $(banner "token URL")|" \
+  -e "s|^chimpypos.clientId = .*|chimpypos.clientId = $(banner client_id)|" \
+  -e "s|^chimpypos.audience = .*|chimpypos.audience = $(banner audience)|" \
+  -e "s|^chimpypos.username = .*|chimpypos.username = $(banner username)|" \
+  -e "s|^chimpypos.password = .*|chimpypos.password = $(banner password)|" \
+  -e "s|^chimpypos.truststore = .*|chimpypos.truststore = $WORK/emulator-truststore.p12|" \
+  "$ROOT/examples/karaf/etc/io.github.chimpypos.cfg" >"$KARAF/etc/io.github.chimpypos.cfg"
+# the feature installs and starts the component itself (above it was installed by hand, never started)
+karaf "bundle:uninstall $COMPONENT_BSN" || fail "could not uninstall $COMPONENT_BSN"
+karaf "feature:repo-add mvn:io.github.chimpypos/camel-chimpypos-karaf-check/$VERSION/xml/features" \
+  || fail "the test-only features repository was not added"
+karaf "feature:install camel-chimpypos-karaf-check" || fail "camel-chimpypos did not install on the upstream Camel jars"
+karaf "feature:list -i" | grep -E "camel|chimpypos|jackson"
+karaf "bundle:list -t 0 -s" | grep -Ei "camel|chimpypos|httpc" | grep -v Active && fail "a bundle above is not Active"
+
+LOG=$KARAF/data/log/karaf.log
+# on failure, show what Karaf logged about it
+trap 'status=$?; (( status == 0 )) || grep -E "KARAF-CHECK|ERROR|WARN" "$LOG" | tail -30; cleanup' EXIT
+for _ in $(seq 1 60); do grep -q "KARAF-CHECK exchange" "$LOG" && break; sleep 1; done
+grep "KARAF-CHECK exchange" "$LOG" || fail "the route logged no outcome: $(grep -iE 'error|exception' "$LOG" | tail -20)"
+grep -q "KARAF-CHECK exchange failed" "$LOG" && fail "the exchange inside Karaf failed (above)"
+COUNTERS=$(curl -sf --cacert "$(banner certificate)" "$ADMIN_URL/counters") || fail "the emulator's control API did not answer"
+echo "emulator counters: $COUNTERS"
+grep -qE '"getStationPricing":\{"200":1\}' <<<"$COUNTERS" || fail "the emulator did not answer getStationPricing once with 200"
+grep -q "$(banner password)" "$LOG" && fail "the password appears in Karaf's log"
+echo "OK: an exchange ran inside Karaf on Camel $(grep -o 'on Camel [0-9.]*' "$LOG" | head -1 | cut -d' ' -f3), answered by the emulator"
 echo "Karaf check done in $(( $(date +%s) - started )) s"

@@ -47,17 +47,65 @@ class FeaturesXmlTest {
 
     private final Path features = Path.of(System.getProperty("features.xml"));
     private final Path camelKarafFeatures = Path.of(System.getProperty("camel-karaf.features.xml"));
+    // test only: what karaf-check.sh installs to run a real exchange without camel-karaf's bundles
+    private final Path karafCheckFeatures = Path.of(System.getProperty("karaf-check.features.xml"));
 
     @Test
     void isValidAgainstTheKarafFeaturesSchema() throws Exception {
+        assertValidFeaturesXml(features);
+    }
+
+    @Test
+    void theKarafCheckRepositoryIsValidToo() throws Exception {
+        assertValidFeaturesXml(karafCheckFeatures);
+    }
+
+    private void assertValidFeaturesXml(Path file) throws Exception {
         URL xsd = getClass().getResource("/org/apache/karaf/features/karaf-features-1.6.0.xsd");
         assertThat(xsd).as("the XSD inside org.apache.karaf.features.core").isNotNull();
 
         SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI)
                 .newSchema(xsd)
                 .newValidator()
-                .validate(new StreamSource(features.toFile()));
-        assertThat(Files.readString(features)).doesNotContain("${");
+                .validate(new StreamSource(file.toFile()));
+        assertThat(Files.readString(file)).doesNotContain("${");
+    }
+
+    /**
+     * The exchange karaf-check.sh runs proves our feature only if the check feature brings the same bundles, with
+     * camel-karaf's camel-core swapped for the stand-in built from the Camel release camel-karaf repackages.
+     */
+    @Test
+    void theKarafCheckFeatureIsOursWithCamelCoreSwappedForTheUpstreamStandIn() throws Exception {
+        Document check = parse(karafCheckFeatures);
+        Document camelKaraf = parse(camelKarafFeatures);
+        Element ours = feature(parse(features), "camel-chimpypos").orElseThrow();
+        Element checkFeature = feature(check, "camel-chimpypos-karaf-check").orElseThrow();
+        Element standIn = feature(check, "camel-core-upstream").orElseThrow();
+        String camelVersion = standIn.getAttribute("version");
+
+        assertThat(camelVersion).isEqualTo(camelKarafVersion(camelKaraf));
+        assertThat(texts(checkFeature, "bundle"))
+                .containsExactlyElementsOf(Stream.concat(
+                                texts(ours, "bundle").stream(),
+                                Stream.of("mvn:io.github.chimpypos/camel-chimpypos-karaf-check/"
+                                        + System.getProperty("project.version")))
+                        .toList());
+        assertThat(texts(checkFeature, "feature")).containsExactly("camel-core-upstream", "jackson");
+        Element jackson = children(checkFeature, "feature").get(1);
+        Element oursJackson = children(ours, "feature").stream()
+                .filter(f -> f.getTextContent().equals("jackson"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(new VersionRange(oursJackson.getAttribute("version"))
+                        .includes(Version.parseVersion(jackson.getAttribute("version"))))
+                .isTrue();
+        assertThat(texts(standIn, "bundle"))
+                .allSatisfy(url -> assertThat(url)
+                        .matches("wrap:mvn:org\\.apache\\.camel/camel-[a-z-]+/" + camelVersion.replace(".", "\\.")
+                                + "\\$.*Export-Package=org\\.apache\\.camel\\.\\*;version=.*"
+                                + "|mvn:org\\.apache\\.camel\\.karaf/camel-core-osgi/.*"))
+                .contains("mvn:org.apache.camel.karaf/camel-core-osgi/" + camelKarafVersion(camelKaraf));
     }
 
     @Test

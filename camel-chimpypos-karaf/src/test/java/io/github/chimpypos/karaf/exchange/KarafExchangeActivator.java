@@ -1,0 +1,105 @@
+/*
+ * Copyright the camel-chimpypos authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.chimpypos.karaf.exchange;
+
+import io.github.chimpypos.camel.ChimpyPosComponent;
+import io.github.chimpypos.camel.ChimpyPosConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.karaf.core.OsgiDefaultCamelContext;
+import org.apache.camel.support.jsse.KeyStoreParameters;
+import org.apache.camel.support.jsse.SSLContextParameters;
+import org.apache.camel.support.jsse.TrustManagersParameters;
+import org.osgi.framework.BundleActivator;
+import org.osgi.framework.BundleContext;
+
+/**
+ * The activator of a test-only bundle that {@code karaf-check.sh} deploys into a real Karaf: an OSGi-aware
+ * CamelContext (camel-core-osgi, as camel-karaf's Blueprint support builds it) with one route that prices a station
+ * once through the component against the emulator and logs the answer. It stands in for the Blueprint route of
+ * examples/karaf, because camel-blueprint is a camel-karaf bundle that does not resolve on this project's machines.
+ *
+ * <p>The connection comes from {@code etc/io.github.chimpypos.cfg}, the example's config admin file, read through
+ * Camel property placeholders: the password is in no route and no URI.
+ */
+public final class KarafExchangeActivator implements BundleActivator {
+
+    /** The script looks for these words in Karaf's log. */
+    static final String SUCCESS = "KARAF-CHECK exchange succeeded";
+
+    static final String FAILURE = "KARAF-CHECK exchange failed";
+
+    private CamelContext camel;
+
+    @Override
+    public void start(BundleContext bundle) throws Exception {
+        camel = new OsgiDefaultCamelContext(bundle);
+        camel.getPropertiesComponent()
+                .setLocation("file:" + bundle.getProperty("karaf.etc") + "/io.github.chimpypos.cfg");
+        camel.addComponent("chimpypos", component(camel));
+        camel.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                onException(Exception.class).handled(true).log(FAILURE + ": ${exception}");
+                from("timer:karaf-check?repeatCount=1")
+                        .routeId("karaf-check")
+                        .to("chimpypos:getStationPricing?stationId={{chimpypos.stationId}}")
+                        .log(SUCCESS + " inside Karaf on Camel "
+                                + getCamelContext().getVersion()
+                                + ": station {{chimpypos.stationId}} priced, HTTP ${header.CamelChimpyPosHttpStatus}");
+            }
+        });
+        camel.start();
+    }
+
+    @Override
+    public void stop(BundleContext bundle) {
+        if (camel != null) {
+            camel.stop();
+        }
+    }
+
+    // the same component the Blueprint example declares, values from the config admin file
+    private static ChimpyPosComponent component(CamelContext camel) {
+        ChimpyPosConfiguration configuration = new ChimpyPosConfiguration();
+        configuration.setApiUrl(property(camel, "apiUrl"));
+        configuration.setTokenUrl(property(camel, "tokenUrl"));
+        configuration.setClientId(property(camel, "clientId"));
+        configuration.setAudience(property(camel, "audience"));
+        configuration.setUsername(property(camel, "username"));
+        configuration.setPassword(property(camel, "password"));
+        configuration.setSslContextParameters(emulatorTrust(camel));
+        ChimpyPosComponent component = new ChimpyPosComponent();
+        component.setConfiguration(configuration);
+        return component;
+    }
+
+    private static SSLContextParameters emulatorTrust(CamelContext camel) {
+        KeyStoreParameters trustStore = new KeyStoreParameters();
+        trustStore.setResource("file:" + property(camel, "truststore"));
+        trustStore.setPassword(property(camel, "truststorePassword"));
+        trustStore.setType("PKCS12");
+        TrustManagersParameters trustManagers = new TrustManagersParameters();
+        trustManagers.setKeyStore(trustStore);
+        SSLContextParameters parameters = new SSLContextParameters();
+        parameters.setTrustManagers(trustManagers);
+        return parameters;
+    }
+
+    private static String property(CamelContext camel, String name) {
+        return camel.resolvePropertyPlaceholders("{{chimpypos." + name + "}}");
+    }
+}

@@ -173,7 +173,7 @@ public class ManagedTokenProvider {
 
     @ManagedAttribute(description = "Token requests the forward proxy refused or that found it unreachable")
     public long getFailuresProxyFailure() {
-        return failures(counters(), TokenFailureReason.PROXY_FAILURE);
+        return failures(view(), TokenFailureReason.PROXY_FAILURE);
     }
 
     @ManagedAttribute(description = "Failed acquisitions since the last success")

@@ -101,6 +101,9 @@ class ChimpyPosConsoleTest extends ChimpyPosTestSupport {
     @SuppressWarnings("unchecked")
     void showsWhyThereIsNoToken() {
         component().getConfiguration().setTokenMaxRetries(0);
+        // a backoff far longer than a loaded machine takes to reach the console: the wait is still on when it looks
+        component().getConfiguration().setTokenRetryInitialBackoff(60_000);
+        component().getConfiguration().setTokenRetryMaxBackoff(120_000);
         emulator().control().failNextTokenCalls(1, Fault.status(503));
         assertThat(send(CHECK_USER).getException()).isInstanceOf(ChimpyPosAuthenticationException.class);
 

@@ -106,33 +106,7 @@ public final class StarterConfigurationGenerator {
     }
 
     private static void header(StringBuilder out) {
-        out.append(LICENCE)
-                .append("package ")
-                .append(PACKAGE)
-                .append(";\n\n")
-                .append("import java.time.Duration;\n")
-                .append("import java.util.Set;\n\n")
-                .append("import com.fasterxml.jackson.annotation.JsonIncludeProperties;\n")
-                .append("import org.apache.camel.spring.boot.ComponentConfigurationPropertiesCommon;\n")
-                .append("import org.springframework.boot.context.properties.ConfigurationProperties;\n\n")
-                .append("/**\n")
-                .append(
-                        " * The {@code camel.component.chimpypos.*} properties: one for every option of the chimpypos component, with\n")
-                .append(" * the description and default of the component catalog. Generated from the catalog by\n")
-                .append(
-                        " * {@code StarterConfigurationGenerator} (camel-chimpypos-starter/src/build/java); do not edit.\n")
-                .append(" *\n")
-                .append(" * <p>Object options take a bean reference, {@code #bean:name}, and show as {@code {}} in\n")
-                .append(
-                        " * {@code /actuator/configprops}: their beans are referenced, not described. Secret options are bound like\n")
-                .append(
-                        " * any property and masked by the actuator endpoints; this class has no {@code toString()} that could\n")
-                .append(" * print them.\n")
-                .append(" */\n")
-                .append("@ConfigurationProperties(prefix = \"camel.component.chimpypos\")\n")
-                .append("public class ")
-                .append(CLASS_NAME)
-                .append(" extends ComponentConfigurationPropertiesCommon {\n\n");
+        out.append(LICENCE).append(HEADER.formatted(PACKAGE, CLASS_NAME));
     }
 
     private static void beanReferenceTypes(StringBuilder out, List<Property> properties) {
@@ -356,19 +330,46 @@ public final class StarterConfigurationGenerator {
         return literal.append('"').toString();
     }
 
-    private static final String LICENCE = "/*\n"
-            + " * Copyright the camel-chimpypos authors.\n"
-            + " *\n"
-            + " * Licensed under the Apache License, Version 2.0 (the \"License\");\n"
-            + " * you may not use this file except in compliance with the License.\n"
-            + " * You may obtain a copy of the License at\n"
-            + " *\n"
-            + " *     https://www.apache.org/licenses/LICENSE-2.0\n"
-            + " *\n"
-            + " * Unless required by applicable law or agreed to in writing, software\n"
-            + " * distributed under the License is distributed on an \"AS IS\" BASIS,\n"
-            + " * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.\n"
-            + " * See the License for the specific language governing permissions and\n"
-            + " * limitations under the License.\n"
-            + " */\n";
+    private static final String LICENCE = """
+            /*
+             * Copyright the camel-chimpypos authors.
+             *
+             * Licensed under the Apache License, Version 2.0 (the "License");
+             * you may not use this file except in compliance with the License.
+             * You may obtain a copy of the License at
+             *
+             *     https://www.apache.org/licenses/LICENSE-2.0
+             *
+             * Unless required by applicable law or agreed to in writing, software
+             * distributed under the License is distributed on an "AS IS" BASIS,
+             * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+             * See the License for the specific language governing permissions and
+             * limitations under the License.
+             */
+            """;
+
+    private static final String HEADER = """
+            package %s;
+
+            import java.time.Duration;
+            import java.util.Set;
+
+            import com.fasterxml.jackson.annotation.JsonIncludeProperties;
+            import org.apache.camel.spring.boot.ComponentConfigurationPropertiesCommon;
+            import org.springframework.boot.context.properties.ConfigurationProperties;
+
+            /**
+             * The {@code camel.component.chimpypos.*} properties: one for every option of the chimpypos component,
+             * with the description and default of the component catalog. Generated from the catalog by
+             * {@code StarterConfigurationGenerator} (camel-chimpypos-starter/src/build/java); do not edit.
+             *
+             * <p>Object options take a bean reference, {@code #bean:name}, and show as {@code {}} in
+             * {@code /actuator/configprops}: their beans are referenced, not described. Secret options are bound
+             * like any property and masked by the actuator endpoints; this class has no {@code toString()} that
+             * could print them.
+             */
+            @ConfigurationProperties(prefix = "camel.component.chimpypos")
+            public class %s extends ComponentConfigurationPropertiesCommon {
+
+            """;
 }

@@ -200,17 +200,7 @@ public class DefaultTokenProvider extends ServiceSupport implements ObservableTo
 
     @Override
     public TokenProviderStatus status() {
-        TokenLifecycle current = state;
-        long now = clock.millis();
-        boolean usable = current.usableAt(now);
-        return counters.status(
-                current.shownAt(now, flights.isRunning()),
-                usable ? current.token().token().expiresAt() : null,
-                usable ? Duration.ofMillis(current.token().renewAtMillis() - now) : null,
-                current.refreshToken() != null,
-                current.consecutiveFailures(),
-                current.lastFailure(),
-                current.blockedAt(now) ? current.notBefore() : null);
+        return counters.status(state, clock.millis(), flights.isRunning());
     }
 
     /** Ends every wait (credentials lockout, backoff, rate limit) for this credential set; the next call tries. */
@@ -460,12 +450,7 @@ public class DefaultTokenProvider extends ServiceSupport implements ObservableTo
             Instant now = clock.instant();
             Rung rung = FailureLadder.rungOf(failure);
             Duration step = timing.backoff(state.consecutiveFailures(), random.getAsDouble());
-            Instant notBefore = switch (rung) {
-                case CREDENTIALS_REJECTED -> ladder.notBefore(lockouts.rejected(credentials, now, failure));
-                case UNTIL_RESET -> ladder.notBefore(lockouts.untilReset(credentials, now, failure));
-                case RATE_LIMITED -> now.plus(ladder.rateLimitWait(failure.getRetryAfter(), step));
-                case TRANSIENT, BACK_OFF -> now.plus(step);
-            };
+            Instant notBefore = ladder.notBeforeAfter(rung, failure, now, step, lockouts, credentials);
             state = state.failed(failure, notBefore == null ? Rung.UNTIL_RESET : rung, notBefore);
             delivered = blocked();
             // The wait first, then the end of the flight: a caller that sees no flight also sees the wait.

@@ -80,6 +80,27 @@ final class FailureLadder {
     }
 
     /**
+     * Until when no token request is sent after {@code failure} on {@code rung}; null: until an operator resets it. A
+     * rejection of the credentials (or a block) is recorded for the credential set in {@code lockouts} first.
+     *
+     * @param backoffStep the current step of the backoff, for transient failures and as the least wait after a 429
+     */
+    Instant notBeforeAfter(
+            Rung rung,
+            TokenEndpointException failure,
+            Instant now,
+            Duration backoffStep,
+            CredentialLockouts lockouts,
+            String credentials) {
+        return switch (rung) {
+            case CREDENTIALS_REJECTED -> notBefore(lockouts.rejected(credentials, now, failure));
+            case UNTIL_RESET -> notBefore(lockouts.untilReset(credentials, now, failure));
+            case RATE_LIMITED -> now.plus(rateLimitWait(failure.getRetryAfter(), backoffStep));
+            case TRANSIENT, BACK_OFF -> now.plus(backoffStep);
+        };
+    }
+
+    /**
      * The quiet period after the given number of consecutive rejections, doubling each time; null once
      * {@value #MAX_REJECTED_ATTEMPTS} were rejected (no automatic attempt until reset).
      */

@@ -52,6 +52,19 @@ final class TokenCounters {
         }
     }
 
+    /** The provider's status at {@code nowMillis}: what {@code state} shows, with these counters. */
+    TokenProviderStatus status(TokenLifecycle state, long nowMillis, boolean renewing) {
+        boolean usable = state.usableAt(nowMillis);
+        return status(
+                state.shownAt(nowMillis, renewing),
+                usable ? state.token().token().expiresAt() : null,
+                usable ? Duration.ofMillis(state.token().renewAtMillis() - nowMillis) : null,
+                state.refreshToken() != null,
+                state.consecutiveFailures(),
+                state.lastFailure(),
+                state.blockedAt(nowMillis) ? state.notBefore() : null);
+    }
+
     /** Copies the counters into a status, together with the state the provider derived. */
     synchronized TokenProviderStatus status(
             TokenProviderState state,

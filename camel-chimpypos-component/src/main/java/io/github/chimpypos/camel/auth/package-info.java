@@ -33,25 +33,32 @@
  *
  * <h2>States</h2>
  *
- * {@code NO_TOKEN} → (first {@code getToken}, all callers wait on one request) → {@code RENEWING} → {@code VALID}.
- * When the renewal margin is reached, the next caller (or the idle timer) starts one background renewal and
- * everyone keeps the valid token ({@code RENEWING}). A 401 for the current token drops it and every caller waits on
- * one renewal. No valid token and the last attempt failed: {@code FAILING} (fail fast until the backoff ends).
- * Credentials rejected: {@code CREDENTIALS_LOCKED} until the quiet period ends or a reset.
+ * {@code TokenLifecycle.phaseAt} derives the phase from one immutable value and the
+ * clock: {@code FRESH} (served), {@code STALE} (served, renewal due: the first caller starts one background renewal),
+ * {@code EXPIRED} (callers wait on one request), {@code BACKING_OFF}, {@code CREDENTIALS_LOCKED} and
+ * {@code LOCKED_UNTIL_RESET} (callers fail fast). Operators see the coarser
+ * {@link io.github.chimpypos.camel.auth.TokenProviderState}. The provider is assembled from small pieces:
+ * {@code SingleFlight} (one request in flight), {@code ProviderThread} (requests and the renewal timer),
+ * {@code TokenAcquisition} (one acquisition with its retries), {@code IssuedToken} (answer to served token),
+ * {@code TokenTiming}, {@code FailureLadder} with {@code CredentialLockouts}, {@code TokenCounters} and
+ * {@code TokenListeners}. docs/token-lifecycle.md draws the diagram.
  *
  * <h2>Failure ladder (by the OAuth {@code error}, whatever the HTTP status)</h2>
  * <ol>
- * <li>Refresh token rejected ({@code invalid_grant} and the like): dropped, then one grant.</li>
- * <li>Grant rejected ({@code invalid_grant}, {@code invalid_client}, {@code unauthorized_client},
- * {@code access_denied}, {@code invalid_request}, {@code invalid_scope}, {@code unsupported_grant_type}): no attempt
- * for {@code credentialsRejectedQuietPeriod}; every caller fails fast with {@code CREDENTIALS_REJECTED} or
- * {@code ACCESS_DENIED}, so a wrong password never becomes a brute-force lock.</li>
- * <li>429: no attempt before {@code Retry-After} (or {@code x-ratelimit-reset}), capped by {@code maxRetryAfter};
- * Auth0's {@code too_many_attempts} without a hint waits the quiet period.</li>
- * <li>5xx, timeouts, resets, garbled answers: {@code maxRetries} retries with exponential backoff and equal jitter
- * from {@code retryInitialBackoff} up to {@code retryMaxBackoff}; then no attempt until the next backoff step. A
- * still-valid token is served throughout, so an outage shorter than its remaining life costs nothing.</li>
- * <li>TLS failures: not retried in a loop (a trust store does not fix itself); backoff as above.</li>
+ * <li>Refresh token rejected: dropped, then one grant. A refresh whose outcome is unknown (timeout, reset after
+ * sending) is never sent again: the next attempt is a grant.</li>
+ * <li>Credentials rejected ({@code invalid_grant}, {@code invalid_client}, {@code unauthorized_client}): no attempt for
+ * {@code credentialsRejectedQuietPeriod}, then twice that; after the third rejection in a row none until
+ * {@code resetCredentialsLockout} or changed credentials, remembered per credential set for the life of the JVM.</li>
+ * <li>Auth0's {@code too_many_attempts}, {@code access_denied}, {@code invalid_scope}, {@code mfa_required},
+ * {@code consent_required} and any other 4xx: one call, then none until a reset or a configuration change.</li>
+ * <li>429: no attempt before {@code Retry-After} (or {@code x-ratelimit-reset}, read against the answer's
+ * {@code Date}), at least the current backoff step, at most {@code tokenMaxRetryAfter}.</li>
+ * <li>5xx, 408, timeouts, resets, garbled 2xx answers: {@code tokenMaxRetries} retries with exponential backoff and
+ * equal jitter from {@code tokenRetryInitialBackoff} up to {@code tokenRetryMaxBackoff}; then no attempt until the
+ * next backoff step. A still-valid token is served throughout.</li>
+ * <li>TLS failures, a client certificate the service wants included (with TLS 1.3 told apart from an outage by
+ * {@link io.github.chimpypos.camel.transport.ClientCertificateProbe}): no retry within the acquisition; backoff.</li>
  * <li>The API rejecting freshly obtained tokens twice in a row: {@code TOKEN_REJECTED_BY_API} without token calls
  * until the token is older than a tenth of its life (1 to 30 s).</li>
  * </ol>

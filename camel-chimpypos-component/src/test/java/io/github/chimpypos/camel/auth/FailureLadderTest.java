@@ -86,4 +86,39 @@ class FailureLadderTest {
         Duration asked = retryAfter == null ? null : Duration.ofSeconds(retryAfter);
         assertThat(ladder.rateLimitWait(asked, Duration.ofSeconds(step))).isEqualTo(Duration.ofSeconds(wait));
     }
+
+    @ParameterizedTest(name = "{0} after {1} earlier rejection(s), Retry-After {2} s, step 4 s: wait {3} s")
+    @CsvSource({
+        "TRANSIENT, 0, , 4",
+        "BACK_OFF, 0, , 4",
+        "RATE_LIMITED, 0, 0, 4",
+        "RATE_LIMITED, 0, 120, 120",
+        // the first and second rejections wait the quiet period, doubling; the third: none until reset
+        "CREDENTIALS_REJECTED, 0, , 300",
+        "CREDENTIALS_REJECTED, 1, , 600",
+        "CREDENTIALS_REJECTED, 2, , ",
+        "UNTIL_RESET, 0, , "
+    })
+    void eachRungSetsItsWaitAndRejectionsAreRemembered(Rung rung, int earlier, Long retryAfter, Long waitSeconds) {
+        CredentialLockouts lockouts = new CredentialLockouts();
+        TokenEndpointException failure = new TokenEndpointException(
+                TokenFailureReason.CREDENTIALS_REJECTED,
+                403,
+                "invalid_grant",
+                "wrong password",
+                null,
+                retryAfter == null ? null : Duration.ofSeconds(retryAfter));
+        for (int i = 0; i < earlier; i++) {
+            lockouts.rejected("shop", T0.minusSeconds(1), failure);
+        }
+
+        Instant notBefore = ladder.notBeforeAfter(rung, failure, T0, Duration.ofSeconds(4), lockouts, "shop");
+
+        assertThat(notBefore).isEqualTo(waitSeconds == null ? null : T0.plusSeconds(waitSeconds));
+        boolean remembered = rung == Rung.CREDENTIALS_REJECTED || rung == Rung.UNTIL_RESET;
+        assertThat(lockouts.get("shop") != null).isEqualTo(remembered || earlier > 0);
+        if (remembered) {
+            assertThat(lockouts.get("shop").rejections()).isEqualTo(earlier + 1);
+        }
+    }
 }

@@ -26,6 +26,7 @@ import io.github.chimpypos.camel.auth.GrantType;
 import io.github.chimpypos.camel.auth.TokenProvider;
 import io.github.chimpypos.camel.auth.TokenProviderListener;
 import io.github.chimpypos.camel.auth.TokenRequestFormat;
+import org.apache.camel.component.http.HttpClientConfigurer;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spring.boot.ComponentConfigurationPropertiesCommon;
 import org.apache.camel.support.jsse.SSLContextParameters;
@@ -290,11 +291,49 @@ public class ChimpyPosComponentConfiguration extends ComponentConfigurationPrope
     private String getStationPricingPath = "/api/v2/stations/{external_id}/pricing";
 
     /**
-     * An Apache HttpClient 5 to use for the PoS API instead of creating one; the endpoint does not close
-     * it. sslContextParameters, the timeouts and maxConnections then do not apply to API calls. The option
-     * is a org.apache.hc.client5.http.impl.classic.CloseableHttpClient type.
+     * An Apache HttpClient 5 to use for the PoS API and the token service instead of creating them; the
+     * component does not close it. sslContextParameters, the timeouts, maxConnections, the proxy options and
+     * httpClientConfigurer then do not apply: configure them on this client. The option is a
+     * org.apache.hc.client5.http.impl.classic.CloseableHttpClient type.
      */
     private CloseableHttpClient httpClient;
+
+    /**
+     * A camel-http HttpClientConfigurer applied to the HttpClient builder of both the token client and the API
+     * client, after the component's own settings (TLS, timeouts, proxy), e.g. to add interceptors or a custom
+     * route planner. Not applied to an injected httpClient. The option is a
+     * org.apache.camel.component.http.HttpClientConfigurer type.
+     */
+    private HttpClientConfigurer httpClientConfigurer;
+
+    /**
+     * Host of the forward proxy for token and API calls, e.g. proxy.corp.example. It applies to every target not
+     * listed in nonProxyHosts, loopback included. When not set, the JVM system properties https.proxyHost and
+     * https.proxyPort (and http.nonProxyHosts) are honoured.
+     */
+    private String proxyHost;
+
+    /**
+     * Port of the forward proxy; required with proxyHost.
+     */
+    private Integer proxyPort;
+
+    /**
+     * User name for Basic authentication at the proxy (sent to the proxy only, never to Chimpy).
+     */
+    private String proxyAuthUsername;
+
+    /**
+     * Password for Basic authentication at the proxy; never logged or shown.
+     */
+    private String proxyAuthPassword;
+
+    /**
+     * Hosts reached directly, not through proxyHost: host names or addresses separated by commas or vertical
+     * bars, in the syntax of the JVM property http.nonProxyHosts; an entry may start or end with an asterisk as
+     * a wildcard, e.g. localhost, 127.0.0.1 and the suffix .corp.example written with a leading asterisk.
+     */
+    private String nonProxyHosts;
 
     /**
      * Size of the connection pool to the PoS API, per endpoint.
@@ -973,5 +1012,53 @@ public class ChimpyPosComponentConfiguration extends ComponentConfigurationPrope
 
     public void setTokenRetryMaxBackoff(Duration tokenRetryMaxBackoff) {
         this.tokenRetryMaxBackoff = tokenRetryMaxBackoff;
+    }
+
+    public HttpClientConfigurer getHttpClientConfigurer() {
+        return httpClientConfigurer;
+    }
+
+    public void setHttpClientConfigurer(HttpClientConfigurer httpClientConfigurer) {
+        this.httpClientConfigurer = httpClientConfigurer;
+    }
+
+    public String getProxyHost() {
+        return proxyHost;
+    }
+
+    public void setProxyHost(String proxyHost) {
+        this.proxyHost = proxyHost;
+    }
+
+    public Integer getProxyPort() {
+        return proxyPort;
+    }
+
+    public void setProxyPort(Integer proxyPort) {
+        this.proxyPort = proxyPort;
+    }
+
+    public String getProxyAuthUsername() {
+        return proxyAuthUsername;
+    }
+
+    public void setProxyAuthUsername(String proxyAuthUsername) {
+        this.proxyAuthUsername = proxyAuthUsername;
+    }
+
+    public String getProxyAuthPassword() {
+        return proxyAuthPassword;
+    }
+
+    public void setProxyAuthPassword(String proxyAuthPassword) {
+        this.proxyAuthPassword = proxyAuthPassword;
+    }
+
+    public String getNonProxyHosts() {
+        return nonProxyHosts;
+    }
+
+    public void setNonProxyHosts(String nonProxyHosts) {
+        this.nonProxyHosts = nonProxyHosts;
     }
 }

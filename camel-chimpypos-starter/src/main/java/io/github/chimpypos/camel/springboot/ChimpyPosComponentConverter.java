@@ -23,6 +23,7 @@ import java.util.function.Supplier;
 import io.github.chimpypos.camel.ChimpyPosConfiguration;
 import io.github.chimpypos.camel.auth.TokenProvider;
 import io.github.chimpypos.camel.auth.TokenProviderListener;
+import org.apache.camel.component.http.HttpClientConfigurer;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
@@ -46,6 +47,7 @@ public class ChimpyPosComponentConverter implements GenericConverter {
             Clock.class,
             ChimpyPosConfiguration.class,
             CloseableHttpClient.class,
+            HttpClientConfigurer.class,
             SSLContextParameters.class,
             StateRepository.class,
             Supplier.class,

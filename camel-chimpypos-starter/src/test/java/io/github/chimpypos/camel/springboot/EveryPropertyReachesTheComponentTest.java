@@ -31,6 +31,7 @@ import io.github.chimpypos.camel.ChimpyPosConfiguration;
 import io.github.chimpypos.camel.auth.TokenProvider;
 import io.github.chimpypos.camel.auth.TokenProviderListener;
 import org.apache.camel.CamelContext;
+import org.apache.camel.component.http.HttpClientConfigurer;
 import org.apache.camel.spi.PropertyConfigurerGetter;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spring.boot.CamelAutoConfiguration;
@@ -55,6 +56,7 @@ class EveryPropertyReachesTheComponentTest {
     private final TokenProviderListener tokenListener = new TokenProviderListener() {};
     private final StateRepository<String, String> stateRepository = new MemoryStateRepository();
     private final Supplier<Collection<String>> keysSupplier = () -> List.of("abc1");
+    private final HttpClientConfigurer httpClientConfigurer = builder -> {};
 
     @Test
     void everyPropertyIsReadBackFromTheComponent() {
@@ -79,6 +81,7 @@ class EveryPropertyReachesTheComponentTest {
                     .withBean("sampleTokenProviderListener", TokenProviderListener.class, () -> tokenListener)
                     .withBean("sampleStateRepository", StateRepository.class, () -> stateRepository)
                     .withBean("sampleSupplier", Supplier.class, () -> keysSupplier)
+                    .withBean("sampleHttpClientConfigurer", HttpClientConfigurer.class, () -> httpClientConfigurer)
                     .withBean("sampleHttpClient", CloseableHttpClient.class, () -> httpClient)
                     .withPropertyValues(properties.entrySet().stream()
                             .map(e -> e.getKey() + "=" + e.getValue())
@@ -162,6 +165,8 @@ class EveryPropertyReachesTheComponentTest {
                 return stateRepository;
             case "java.util.function.Supplier":
                 return keysSupplier;
+            case "org.apache.camel.component.http.HttpClientConfigurer":
+                return httpClientConfigurer;
             case "org.apache.hc.client5.http.impl.classic.CloseableHttpClient":
                 return SAME_HTTP_CLIENT;
             default:

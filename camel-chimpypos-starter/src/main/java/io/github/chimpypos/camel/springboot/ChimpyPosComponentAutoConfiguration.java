@@ -25,6 +25,7 @@ import io.github.chimpypos.camel.auth.ObservableTokenProvider;
 import io.github.chimpypos.camel.auth.TokenProvider;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Component;
+import org.apache.camel.component.http.HttpClientConfigurer;
 import org.apache.camel.spi.ComponentCustomizer;
 import org.apache.camel.spring.boot.CamelAutoConfiguration;
 import org.apache.camel.spring.boot.ComponentConfigurationProperties;
@@ -57,6 +58,8 @@ public class ChimpyPosComponentAutoConfiguration {
 
     static final String PREFIX = "camel.component.chimpypos";
     static final String SHARED_TOKEN_PROVIDER = "chimpyPosTokenProvider";
+    /** The bean camel-http URIs name: {@code httpClientConfigurer=#chimpyAuth}. */
+    public static final String BEARER_AUTH_CONFIGURER = "chimpyAuth";
 
     /** Properties of the auto-configuration itself, not options of the component. */
     private static final Set<String> STARTER_ONLY_PROPERTIES = Set.of("enabled", "customizer");
@@ -109,6 +112,22 @@ public class ChimpyPosComponentAutoConfiguration {
         return component
                 .getTokenProviderRegistry()
                 .acquire(ChimpyPosTokenProviderSettings.from(component, camelContext));
+    }
+
+    /**
+     * The component's shared token for plain camel-http endpoints, e.g.
+     * {@code https://pos-api.example/api/v3/reports?httpClientConfigurer=#chimpyAuth}: the same credentials, token and
+     * single flight as the chimpypos endpoints ({@link ChimpyPosComponent#bearerAuthConfigurer()}).
+     */
+    @Bean(name = BEARER_AUTH_CONFIGURER)
+    @ConditionalOnMissingBean(name = BEARER_AUTH_CONFIGURER)
+    public HttpClientConfigurer chimpyAuth(ObjectProvider<CamelContext> camelContext) {
+        // resolved when a camel-http endpoint builds its client: Camel may look this bean up while it is being created
+        return builder -> camelContext
+                .getObject()
+                .getComponent("chimpypos", ChimpyPosComponent.class)
+                .bearerAuthConfigurer()
+                .configureHttpClient(builder);
     }
 
     /**

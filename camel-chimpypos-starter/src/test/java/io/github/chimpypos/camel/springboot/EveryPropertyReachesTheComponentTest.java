@@ -32,6 +32,7 @@ import io.github.chimpypos.camel.ChimpyPosConfiguration;
 import io.github.chimpypos.camel.auth.TokenProvider;
 import io.github.chimpypos.camel.auth.TokenProviderListener;
 import org.apache.camel.CamelContext;
+import org.apache.camel.component.http.HttpClientConfigurer;
 import org.apache.camel.spi.PropertyConfigurerGetter;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spring.boot.CamelAutoConfiguration;
@@ -56,6 +57,7 @@ class EveryPropertyReachesTheComponentTest {
     private final TokenProviderListener tokenListener = new TokenProviderListener() {};
     private final StateRepository<String, String> stateRepository = new MemoryStateRepository();
     private final Supplier<Collection<String>> keysSupplier = () -> List.of("abc1");
+    private final HttpClientConfigurer httpClientConfigurer = builder -> {};
 
     /** The beans the object options reference, by bean name, and the option types they are registered as. */
     private final Map<String, Object> beans = new LinkedHashMap<>();
@@ -167,6 +169,8 @@ class EveryPropertyReachesTheComponentTest {
                 return stateRepository;
             case "java.util.function.Supplier":
                 return keysSupplier;
+            case "org.apache.camel.component.http.HttpClientConfigurer":
+                return httpClientConfigurer;
             case "org.apache.hc.client5.http.impl.classic.CloseableHttpClient":
                 return SAME_HTTP_CLIENT;
             default:

@@ -31,6 +31,8 @@ import io.github.chimpypos.camel.model.BatteryCheck;
 import io.github.chimpypos.emulator.ChimpyPosEmulator;
 import io.github.chimpypos.emulator.junit.ChimpyPosEmulatorExtension;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.spring.boot.CamelAutoConfiguration;
 import org.apache.camel.support.jsse.SSLContextParameters;
@@ -87,6 +89,39 @@ class SharedTokenProviderTest {
                     assertThat(emulator.control().counters().tokenCalls()).isEqualTo(1);
                     await().atMost(Duration.ofSeconds(10)).until(() -> !heard.isEmpty());
                     assertThat(heard).containsExactly("obtained via password");
+                });
+    }
+
+    /** The chimpyAuth bean gives a plain camel-http endpoint the token the chimpypos endpoints use. */
+    @Test
+    void theChimpyAuthBeanSharesTheTokenWithCamelHttpEndpoints(ChimpyPosEmulator emulator) {
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(
+                        CamelAutoConfiguration.class,
+                        ChimpyPosComponentConverter.class,
+                        ChimpyPosComponentAutoConfiguration.class))
+                .withBean("emulatorTrust", SSLContextParameters.class, () -> EmulatorSupport.trust(emulator))
+                .withPropertyValues(EmulatorSupport.connectionProperties(emulator))
+                .run(context -> {
+                    assertThat(context).hasBean(ChimpyPosComponentAutoConfiguration.BEARER_AUTH_CONFIGURER);
+                    ProducerTemplate template =
+                            context.getBean(CamelContext.class).createProducerTemplate();
+                    BatteryCheck typed = template.requestBodyAndHeaders(
+                            "chimpypos:checkBattery?rentalType=pickup",
+                            null,
+                            Map.of(ChimpyPosConstants.BATTERY_ID, "BAT0007"),
+                            BatteryCheck.class);
+                    String untyped = template.requestBodyAndHeader(
+                            emulator.apiUrl() + "/api/v2/users/APPUSER1"
+                                    + "?httpClientConfigurer=#chimpyAuth&sslContextParameters=#emulatorTrust",
+                            null,
+                            Exchange.HTTP_METHOD,
+                            "GET",
+                            String.class);
+
+                    assertThat(typed.getStatus()).isEqualTo("ready_for_pickup");
+                    assertThat(untyped).contains("\"user\"");
+                    assertThat(emulator.control().counters().tokenCalls()).isEqualTo(1);
                 });
     }
 }

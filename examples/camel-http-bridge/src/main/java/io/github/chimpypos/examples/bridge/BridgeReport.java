@@ -1,0 +1,32 @@
+/*
+ * Copyright the camel-chimpypos authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.chimpypos.examples.bridge;
+
+/**
+ * What the two routes got and what it cost in token calls.
+ *
+ * @param typedStatus  the status of the typed checkUser answer
+ * @param untypedJson  the raw JSON the camel-http endpoint received
+ * @param tokenCalls   token requests the emulator answered for both
+ */
+record BridgeReport(String typedStatus, String untypedJson, long tokenCalls) {
+
+    String render() {
+        return "typed chimpypos:checkUser -> " + typedStatus + "\n"
+                + "untyped camel-http GET    -> " + untypedJson + "\n"
+                + "token calls for both      -> " + tokenCalls;
+    }
+}

@@ -32,12 +32,8 @@ import io.github.chimpypos.emulator.ChimpyPosEmulator;
 import io.github.chimpypos.emulator.junit.ChimpyPosEmulatorExtension;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.spring.boot.CamelAutoConfiguration;
-import org.apache.camel.support.jsse.SSLContextParameters;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /**
  * As a new user would: the starter, the connection properties and one route. The route's exchanges use the shared
@@ -57,12 +53,7 @@ class SharedTokenProviderTest {
                 heard.add("obtained via " + grantType);
             }
         };
-        new ApplicationContextRunner()
-                .withConfiguration(AutoConfigurations.of(
-                        CamelAutoConfiguration.class,
-                        ChimpyPosComponentConverter.class,
-                        ChimpyPosComponentAutoConfiguration.class))
-                .withBean("emulatorTrust", SSLContextParameters.class, () -> EmulatorSupport.trust(emulator))
+        EmulatorSupport.runner(emulator)
                 .withBean("tokenEvents", TokenProviderListener.class, () -> listener)
                 .withBean("counterRoutes", RouteBuilder.class, () -> new RouteBuilder() {
                     @Override
@@ -70,7 +61,6 @@ class SharedTokenProviderTest {
                         from("direct:scan").to("chimpypos:checkBattery?rentalType=pickup");
                     }
                 })
-                .withPropertyValues(EmulatorSupport.connectionProperties(emulator))
                 .withPropertyValues("camel.component.chimpypos.token-listener=#bean:tokenEvents")
                 .run(context -> {
                     BatteryCheck answer = context.getBean(CamelContext.class)

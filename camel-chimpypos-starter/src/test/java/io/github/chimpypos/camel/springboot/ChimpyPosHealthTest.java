@@ -30,8 +30,6 @@ import io.github.chimpypos.camel.auth.TokenProviderSettings;
 import io.github.chimpypos.emulator.ChimpyPosEmulator;
 import io.github.chimpypos.emulator.Fault;
 import io.github.chimpypos.emulator.junit.ChimpyPosEmulatorExtension;
-import org.apache.camel.spring.boot.CamelAutoConfiguration;
-import org.apache.camel.support.jsse.SSLContextParameters;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -55,14 +53,7 @@ class ChimpyPosHealthTest {
     static final ChimpyPosEmulatorExtension EMULATOR = ChimpyPosEmulatorExtension.create();
 
     private ApplicationContextRunner runner(ChimpyPosEmulator emulator) {
-        return new ApplicationContextRunner()
-                .withConfiguration(AutoConfigurations.of(
-                        CamelAutoConfiguration.class,
-                        ChimpyPosComponentConverter.class,
-                        ChimpyPosComponentAutoConfiguration.class,
-                        ChimpyPosHealthAutoConfiguration.class))
-                .withBean("emulatorTrust", SSLContextParameters.class, () -> EmulatorSupport.trust(emulator))
-                .withPropertyValues(EmulatorSupport.connectionProperties(emulator))
+        return EmulatorSupport.runner(emulator, ChimpyPosHealthAutoConfiguration.class)
                 .withPropertyValues(
                         "camel.component.chimpypos.token-max-retries=0",
                         "camel.component.chimpypos.token-retry-initial-backoff=50ms",

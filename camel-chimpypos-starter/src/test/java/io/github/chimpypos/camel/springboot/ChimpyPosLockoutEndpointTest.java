@@ -22,12 +22,8 @@ import io.github.chimpypos.camel.auth.ObservableTokenProvider;
 import io.github.chimpypos.camel.auth.TokenProviderState;
 import io.github.chimpypos.emulator.ChimpyPosEmulator;
 import io.github.chimpypos.emulator.junit.ChimpyPosEmulatorExtension;
-import org.apache.camel.spring.boot.CamelAutoConfiguration;
-import org.apache.camel.support.jsse.SSLContextParameters;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /** The actuator reset: after the password is fixed at the token service, the reset lets the next call succeed. */
 class ChimpyPosLockoutEndpointTest {
@@ -37,14 +33,7 @@ class ChimpyPosLockoutEndpointTest {
 
     @Test
     void theActuatorResetEndsTheCredentialsLockout(ChimpyPosEmulator emulator) {
-        new ApplicationContextRunner()
-                .withConfiguration(AutoConfigurations.of(
-                        CamelAutoConfiguration.class,
-                        ChimpyPosComponentConverter.class,
-                        ChimpyPosComponentAutoConfiguration.class,
-                        ChimpyPosActuatorAutoConfiguration.class))
-                .withBean("emulatorTrust", SSLContextParameters.class, () -> EmulatorSupport.trust(emulator))
-                .withPropertyValues(EmulatorSupport.connectionProperties(emulator))
+        EmulatorSupport.runner(emulator, ChimpyPosActuatorAutoConfiguration.class)
                 .withPropertyValues("camel.component.chimpypos.token-max-retries=0")
                 .run(context -> {
                     ObservableTokenProvider provider = context.getBean(ObservableTokenProvider.class);

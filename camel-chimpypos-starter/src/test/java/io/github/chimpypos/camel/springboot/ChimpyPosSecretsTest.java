@@ -192,14 +192,8 @@ class ChimpyPosSecretsTest {
 
     @Test
     void noSecretInTheLogsOfAFailedAndASuccessfulTokenLifecycle(ChimpyPosEmulator emulator, CapturedOutput output) {
-        ApplicationContextRunner runner = new ApplicationContextRunner()
-                .withConfiguration(AutoConfigurations.of(
-                        CamelAutoConfiguration.class,
-                        ChimpyPosComponentConverter.class,
-                        ChimpyPosComponentAutoConfiguration.class))
-                .withBean("emulatorTrust", SSLContextParameters.class, () -> EmulatorSupport.trust(emulator))
-                .withPropertyValues(EmulatorSupport.connectionProperties(emulator))
-                .withPropertyValues("camel.component.chimpypos.token-max-retries=0");
+        ApplicationContextRunner runner =
+                EmulatorSupport.runner(emulator).withPropertyValues("camel.component.chimpypos.token-max-retries=0");
         String wrongPassword = "Wr0ng-Passw0rd-in-logs";
         runner.withPropertyValues("camel.component.chimpypos.password=" + wrongPassword)
                 .run(context -> assertThatThrownBy(

@@ -26,11 +26,8 @@ import io.github.chimpypos.emulator.junit.ChimpyPosEmulatorExtension;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.apache.camel.spring.boot.CamelAutoConfiguration;
-import org.apache.camel.support.jsse.SSLContextParameters;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
@@ -41,14 +38,7 @@ class ChimpyPosTokenMetricsTest {
     static final ChimpyPosEmulatorExtension EMULATOR = ChimpyPosEmulatorExtension.create();
 
     private ApplicationContextRunner runner(ChimpyPosEmulator emulator) {
-        return new ApplicationContextRunner()
-                .withConfiguration(AutoConfigurations.of(
-                        CamelAutoConfiguration.class,
-                        ChimpyPosComponentConverter.class,
-                        ChimpyPosComponentAutoConfiguration.class,
-                        ChimpyPosMetricsAutoConfiguration.class))
-                .withBean("emulatorTrust", SSLContextParameters.class, () -> EmulatorSupport.trust(emulator))
-                .withPropertyValues(EmulatorSupport.connectionProperties(emulator))
+        return EmulatorSupport.runner(emulator, ChimpyPosMetricsAutoConfiguration.class)
                 .withPropertyValues("camel.component.chimpypos.token-max-retries=0");
     }
 

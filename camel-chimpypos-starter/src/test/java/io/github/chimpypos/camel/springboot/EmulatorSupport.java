@@ -15,16 +15,38 @@
  */
 package io.github.chimpypos.camel.springboot;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import io.github.chimpypos.emulator.ChimpyPosEmulator;
 import io.github.chimpypos.emulator.DemoCredentials;
+import org.apache.camel.spring.boot.CamelAutoConfiguration;
 import org.apache.camel.support.jsse.KeyStoreParameters;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.support.jsse.TrustManagersParameters;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /** Properties and TLS trust that point the starter at an emulator started by a test (HTTPS on loopback). */
 final class EmulatorSupport {
 
     private EmulatorSupport() {}
+
+    /**
+     * The starter's auto-configuration (plus {@code more}) pointed at the emulator: its trust as the bean
+     * {@code emulatorTrust} and the {@link #connectionProperties}.
+     */
+    static ApplicationContextRunner runner(ChimpyPosEmulator emulator, Class<?>... more) {
+        List<Class<?>> configurations = new ArrayList<>(List.of(
+                CamelAutoConfiguration.class,
+                ChimpyPosComponentConverter.class,
+                ChimpyPosComponentAutoConfiguration.class));
+        configurations.addAll(List.of(more));
+        return new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(configurations.toArray(Class<?>[]::new)))
+                .withBean("emulatorTrust", SSLContextParameters.class, () -> trust(emulator))
+                .withPropertyValues(connectionProperties(emulator));
+    }
 
     /** The connection properties, credentials included, as a user would set them. */
     static String[] connectionProperties(ChimpyPosEmulator emulator) {

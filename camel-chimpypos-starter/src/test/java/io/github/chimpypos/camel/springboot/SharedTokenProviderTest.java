@@ -34,12 +34,8 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.spring.boot.CamelAutoConfiguration;
-import org.apache.camel.support.jsse.SSLContextParameters;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /**
  * As a new user would: the starter, the connection properties and one route. The route's exchanges use the shared
@@ -59,12 +55,7 @@ class SharedTokenProviderTest {
                 heard.add("obtained via " + grantType);
             }
         };
-        new ApplicationContextRunner()
-                .withConfiguration(AutoConfigurations.of(
-                        CamelAutoConfiguration.class,
-                        ChimpyPosComponentConverter.class,
-                        ChimpyPosComponentAutoConfiguration.class))
-                .withBean("emulatorTrust", SSLContextParameters.class, () -> EmulatorSupport.trust(emulator))
+        EmulatorSupport.runner(emulator)
                 .withBean("tokenEvents", TokenProviderListener.class, () -> listener)
                 .withBean("counterRoutes", RouteBuilder.class, () -> new RouteBuilder() {
                     @Override
@@ -72,7 +63,6 @@ class SharedTokenProviderTest {
                         from("direct:scan").to("chimpypos:checkBattery?rentalType=pickup");
                     }
                 })
-                .withPropertyValues(EmulatorSupport.connectionProperties(emulator))
                 .withPropertyValues("camel.component.chimpypos.token-listener=#bean:tokenEvents")
                 .run(context -> {
                     BatteryCheck answer = context.getBean(CamelContext.class)

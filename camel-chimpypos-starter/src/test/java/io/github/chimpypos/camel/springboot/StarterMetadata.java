@@ -26,6 +26,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.chimpypos.camel.ChimpyPosComponent;
+import io.github.chimpypos.camel.springboot.docs.StarterPropertyTable;
 
 /**
  * The two descriptions of the chimpypos options: the component catalog (what the component accepts) and the Spring
@@ -73,15 +74,7 @@ final class StarterMetadata {
 
     /** authUrl becomes camel.component.chimpypos.auth-url, as Spring Boot names it. */
     static String propertyName(String option) {
-        StringBuilder name = new StringBuilder(PREFIX);
-        for (char c : option.toCharArray()) {
-            if (Character.isUpperCase(c)) {
-                name.append('-').append(Character.toLowerCase(c));
-            } else {
-                name.append(c);
-            }
-        }
-        return name.toString();
+        return StarterPropertyTable.propertyName(option);
     }
 
     /** Every starter on the class path has one: this starter's is the one that describes its configuration class. */

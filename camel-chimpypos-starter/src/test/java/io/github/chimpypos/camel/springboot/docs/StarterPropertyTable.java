@@ -132,7 +132,8 @@ public final class StarterPropertyTable {
         return type.startsWith("java.lang.") ? type.substring("java.lang.".length()) : type;
     }
 
-    static String propertyName(String option) {
+    /** authUrl becomes camel.component.chimpypos.auth-url, as Spring Boot names it. */
+    public static String propertyName(String option) {
         StringBuilder name = new StringBuilder(PREFIX);
         for (char c : option.toCharArray()) {
             if (Character.isUpperCase(c)) {

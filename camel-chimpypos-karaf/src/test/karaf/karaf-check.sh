@@ -50,8 +50,9 @@ install -D "$ROOT/camel-chimpypos-karaf/target/karaf-check/karaf-check-features.
   --manifest "$ROOT/camel-chimpypos-karaf/src/test/karaf/karaf-check-bundle.mf" \
   -C "$ROOT/camel-chimpypos-karaf/target/test-classes" io/github/chimpypos/karaf/exchange
 
-# The emulator, outside Karaf, on free ports with its generated certificate; it starts while Karaf boots.
-"$JAVA_HOME/bin/java" -jar "$ROOT/chimpypos-emulator/target/chimpypos-emulator-$VERSION-standalone.jar" \
+# The emulator, outside Karaf, on free ports with its generated certificate (its files under $WORK); it starts while
+# Karaf boots.
+"$JAVA_HOME/bin/java" -Djava.io.tmpdir="$WORK" -jar "$ROOT/chimpypos-emulator/target/chimpypos-emulator-$VERSION-standalone.jar" \
   --export-truststore "$WORK/emulator-truststore.p12" >"$WORK/emulator.log" 2>&1 &
 EMULATOR_PID=$!
 

@@ -50,8 +50,9 @@ install -D "$ROOT/camel-chimpypos-karaf/target/karaf-check/karaf-check-features.
   --manifest "$ROOT/camel-chimpypos-karaf/src/test/karaf/karaf-check-bundle.mf" \
   -C "$ROOT/camel-chimpypos-karaf/target/test-classes" io/github/chimpypos/karaf/exchange
 
-# The emulator, outside Karaf, on free ports with its generated certificate; it starts while Karaf boots.
-"$JAVA_HOME/bin/java" -jar "$ROOT/chimpypos-emulator/target/chimpypos-emulator-$VERSION-standalone.jar" \
+# The emulator, outside Karaf, on free ports with its generated certificate (its files under $WORK); it starts while
+# Karaf boots.
+"$JAVA_HOME/bin/java" -Djava.io.tmpdir="$WORK" -jar "$ROOT/chimpypos-emulator/target/chimpypos-emulator-$VERSION-standalone.jar" \
   --export-truststore "$WORK/emulator-truststore.p12" >"$WORK/emulator.log" 2>&1 &
 EMULATOR_PID=$!
 
@@ -164,9 +165,12 @@ trap 'status=$?; (( status == 0 )) || grep -E "KARAF-CHECK|ERROR|WARN" "$LOG" | 
 for _ in $(seq 1 60); do grep -q "KARAF-CHECK exchange" "$LOG" && break; sleep 1; done
 grep "KARAF-CHECK exchange" "$LOG" || fail "the route logged no outcome: $(grep -iE 'error|exception' "$LOG" | tail -20)"
 grep -q "KARAF-CHECK exchange failed" "$LOG" && fail "the exchange inside Karaf failed (above)"
+for _ in $(seq 1 30); do grep -q "KARAF-CHECK readiness" "$LOG" && break; sleep 1; done
+grep -o "KARAF-CHECK readiness.*" "$LOG" | grep "producer:chimpypos.* UP" \
+  || fail "the component's producer readiness check did not answer UP inside Karaf (camel-health)"
 COUNTERS=$(curl -sf --cacert "$(banner certificate)" "$ADMIN_URL/counters") || fail "the emulator's control API did not answer"
 echo "emulator counters: $COUNTERS"
 grep -qE '"getStationPricing":\{"200":1\}' <<<"$COUNTERS" || fail "the emulator did not answer getStationPricing once with 200"
-grep -q "$(banner password)" "$LOG" && fail "the password appears in Karaf's log"
+grep -qF "$(banner password)" "$LOG" && fail "the password appears in Karaf's log"
 echo "OK: an exchange ran inside Karaf on Camel $(grep -o 'on Camel [0-9.]*' "$LOG" | head -1 | cut -d' ' -f3), answered by the emulator"
 echo "Karaf check done in $(( $(date +%s) - started )) s"

@@ -19,12 +19,17 @@ import io.github.chimpypos.camel.ChimpyPosComponent;
 import io.github.chimpypos.camel.ChimpyPosConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.WritableHealthCheckRepository;
+import org.apache.camel.impl.health.ProducersHealthCheckRepository;
 import org.apache.camel.karaf.core.OsgiDefaultCamelContext;
 import org.apache.camel.support.jsse.KeyStoreParameters;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.support.jsse.TrustManagersParameters;
 import org.osgi.framework.BundleActivator;
 import org.osgi.framework.BundleContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The activator of a test-only bundle that {@code karaf-check.sh} deploys into a real Karaf: an OSGi-aware
@@ -42,6 +47,10 @@ public final class KarafExchangeActivator implements BundleActivator {
 
     static final String FAILURE = "KARAF-CHECK exchange failed";
 
+    static final String HEALTH = "KARAF-CHECK readiness";
+
+    private static final Logger LOG = LoggerFactory.getLogger(KarafExchangeActivator.class);
+
     private CamelContext camel;
 
     @Override
@@ -50,6 +59,10 @@ public final class KarafExchangeActivator implements BundleActivator {
         camel.getPropertiesComponent()
                 .setLocation("file:" + bundle.getProperty("karaf.etc") + "/io.github.chimpypos.cfg");
         camel.addComponent("chimpypos", component(camel));
+        // camel-core-osgi's factory finder scans all bundles in findClass only; Camel 4.14's health check resolver
+        // calls findOptionalClass, which looks through this bundle's class loader and cannot see camel-health's
+        // META-INF/services. The resolver asks the registry first, so the repository is bound under that name.
+        camel.getRegistry().bind("producers-health-check-repository", new ProducersHealthCheckRepository());
         camel.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
@@ -59,7 +72,8 @@ public final class KarafExchangeActivator implements BundleActivator {
                         .to("chimpypos:getStationPricing?stationId={{chimpypos.stationId}}")
                         .log(SUCCESS + " inside Karaf on Camel "
                                 + getCamelContext().getVersion()
-                                + ": station {{chimpypos.stationId}} priced, HTTP ${header.CamelChimpyPosHttpStatus}");
+                                + ": station {{chimpypos.stationId}} priced, HTTP ${header.CamelChimpyPosHttpStatus}")
+                        .process(exchange -> logProducerReadiness(exchange.getContext()));
             }
         });
         camel.start();
@@ -97,6 +111,22 @@ public final class KarafExchangeActivator implements BundleActivator {
         SSLContextParameters parameters = new SSLContextParameters();
         parameters.setTrustManagers(trustManagers);
         return parameters;
+    }
+
+    // camel-health is optional for the component: show that its producer check registered and answers in Karaf
+    private static void logProducerReadiness(CamelContext camel) {
+        WritableHealthCheckRepository producers =
+                HealthCheckHelper.getHealthCheckRepository(camel, "producers", WritableHealthCheckRepository.class);
+        if (producers == null) {
+            LOG.info("{}: no producers health check repository (camel-health missing)", HEALTH);
+            return;
+        }
+        // Camel keeps producer checks off unless enabled (camel.health.producersEnabled)
+        producers.setEnabled(true);
+        HealthCheckHelper.invokeReadiness(camel).stream()
+                .filter(result -> result.getCheck().getId().startsWith("producer:chimpypos"))
+                .forEach(result ->
+                        LOG.info("{}: {} {}", HEALTH, result.getCheck().getId(), result.getState()));
     }
 
     private static String property(CamelContext camel, String name) {

@@ -434,7 +434,7 @@ public class DefaultTokenProvider extends ServiceSupport implements ObservableTo
             stateLock.unlock();
         }
         flight.complete(issued.token());
-        issued.log(renewed, obtained.grantType());
+        issued.log(LOG, renewed, obtained.grantType());
         listeners.tokenArrived(renewed, obtained.grantType(), issued.token().expiresAt());
     }
 

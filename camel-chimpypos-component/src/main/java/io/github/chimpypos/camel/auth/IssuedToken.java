@@ -82,15 +82,18 @@ record IssuedToken(AccessToken token, Served served, Duration roundTrip, Duratio
         return token.obtainedAt().plus(roundTrip);
     }
 
-    /** Says that the token arrived (never its value), and warns when the token service's clock is far from ours. */
-    void log(boolean renewed, String grantType) {
+    /**
+     * Says on {@code log} (the provider's, the logger operators know) that the token arrived (never its value), and
+     * warns when the token service's clock is far from ours.
+     */
+    void log(Logger log, boolean renewed, String grantType) {
         if (clockSkewed()) {
-            LOG.warn(
+            log.warn(
                     "The clock of the token service differs from ours by {} s (JWT iat vs. request time): token expiry"
                             + " is computed from expires_in and our clock, but check NTP on this host",
                     skew.toSeconds());
         }
-        LOG.info(
+        log.info(
                 "{} a Chimpy access token via {}: expires at {}, renewal due at {}",
                 renewed ? "Renewed" : "Obtained",
                 grantType,

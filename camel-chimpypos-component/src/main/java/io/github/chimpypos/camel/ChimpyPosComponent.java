@@ -116,7 +116,6 @@ public class ChimpyPosComponent extends HealthCheckComponent implements SSLConte
                 bridgeTokenProvider = tokenProviderRegistry.acquire(configuration.getTokenProvider());
             } else {
                 OptionValidation.tokenOptions(configuration);
-                OptionValidation.proxyOptions(configuration);
                 bridgeTokenProvider =
                         tokenProviderRegistry.acquire(configuration.toTokenProviderSettings(bridgeSslContext(), clock));
             }

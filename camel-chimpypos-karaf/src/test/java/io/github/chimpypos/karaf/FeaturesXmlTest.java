@@ -109,7 +109,7 @@ class FeaturesXmlTest {
     }
 
     @Test
-    void requiresCamelCoreAndJacksonThatTheCamelKarafRepositoryProvides() throws Exception {
+    void requiresCamelCoreJacksonAndCamelHttpThatTheCamelKarafRepositoryProvides() throws Exception {
         Document ours = parse(features);
         Document camelKaraf = parse(camelKarafFeatures);
         Element feature = feature(ours, "camel-chimpypos").orElseThrow();
@@ -118,7 +118,9 @@ class FeaturesXmlTest {
                 .containsExactly(
                         "mvn:org.apache.camel.karaf/apache-camel/" + camelKarafVersion(camelKaraf) + "/xml/features");
         List<Element> required = children(feature, "feature");
-        assertThat(required).extracting(Element::getTextContent).containsExactlyInAnyOrder("camel-core", "jackson");
+        assertThat(required)
+                .extracting(Element::getTextContent)
+                .containsExactlyInAnyOrder("camel-core", "jackson", "camel-http");
         for (Element requirement : required) {
             VersionRange range = new VersionRange(requirement.getAttribute("version"));
             assertThat(versionsOf(camelKaraf, requirement.getTextContent()))

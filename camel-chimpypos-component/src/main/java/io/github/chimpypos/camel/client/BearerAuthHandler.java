@@ -72,9 +72,12 @@ final class BearerAuthHandler implements ExecChainHandler {
         HttpEntity body = request.getEntity();
         if (body != null && !body.isRepeatable()) {
             LOG.info(
-                    "{} {} answered 401; the body cannot be sent again, so it is not replayed",
+                    "{} {} answered 401: renewing the access token; the body cannot be sent again, so the request is"
+                            + " not replayed",
                     request.getMethod(),
                     target.toHostString());
+            // the next request gets the fresh token; this one's 401 reaches the route
+            provider.renewAfterUnauthorized(token);
             return response;
         }
         LOG.info(

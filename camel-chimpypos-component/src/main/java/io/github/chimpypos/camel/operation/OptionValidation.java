@@ -74,6 +74,8 @@ public final class OptionValidation {
     public static void tokenOptions(ChimpyPosConfiguration configuration) {
         // first, so that the URL parses before it becomes the settings' URI
         HttpsUrls.require("tokenUrl", configuration.getTokenUrl(), configuration.isAllowInsecureHttp());
+        // the token client goes through the same proxy as the API client
+        proxyOptions(configuration);
         configuration.toTokenProviderSettings(null, Clock.systemUTC()).validate();
     }
 

@@ -100,6 +100,20 @@ class ProxyRouteTest extends ChimpyPosTestSupport {
         assertThat(counters().apiCalls()).isEqualTo(1);
     }
 
+    /** A corporate CA from Camel's global SSL context serves token and API calls through the proxy alike. */
+    @Test
+    void theGlobalSslContextTrustsTheTargetsThroughTheProxy() {
+        useProxy(PROXY_PASSWORD);
+        component().getConfiguration().setSslContextParameters(null);
+        component().setUseGlobalSslContextParameters(true);
+        context.setSSLContextParameters(emulatorTrust());
+
+        Exchange exchange = send(CHECK_USER);
+
+        assertThat(exchange.getException()).isNull();
+        assertThat(proxy.tunnels()).containsExactlyInAnyOrder(tokenService(), api());
+    }
+
     @Test
     void endpointOptionsConfigureTheProxyToo() {
         Exchange exchange = send(CHECK_USER + "&proxyHost=" + proxy.host() + "&proxyPort=" + proxy.port()

@@ -28,7 +28,7 @@ import org.springframework.boot.health.contributor.HealthIndicator;
  * ({@link TokenProviderHealth}, as its Camel health check and dev console render it): UP while a valid access token is
  * held or being obtained, or an exchange may try again; DOWN while none can be had, with the reason in
  * {@code last.failure.reason} ({@code CREDENTIALS_REJECTED}, {@code AUTH_SERVICE_UNAVAILABLE}, {@code RATE_LIMITED},
- * ...) and a message that says what to do; UP again once the provider recovers.
+ * {@code PROXY_FAILURE}, ...) and a message that says what to do; UP again once the provider recovers.
  *
  * <p>The indicator reads the provider's status only: it never requests a token, so a probe never waits for the token
  * service.

@@ -66,6 +66,11 @@ class CredentialLockouts {
         return lockouts.remove(credentials) != null;
     }
 
+    /** An operator's reset; true when something was remembered. Here the same as {@link #clear}. */
+    boolean reset(String credentials) {
+        return clear(credentials);
+    }
+
     /**
      * Whether a lockout that blocks this provider ({@code blockedBy}) was lifted by an operator elsewhere: never for
      * the memory of one JVM, where the reset goes through the provider itself.

@@ -251,7 +251,7 @@ public class DefaultTokenProvider extends ServiceSupport implements ObservableTo
     public void resetCredentialsLockout() {
         stateLock.lock();
         try {
-            boolean remembered = lockouts.clear(credentials);
+            boolean remembered = lockouts.reset(credentials);
             if (remembered || state.notBeforeMillis() != 0) {
                 LOG.info(
                         "Credentials lockout and waits for client {} reset by an operator: the next request tries"

@@ -85,15 +85,20 @@ final class SharedCredentialLockouts extends CredentialLockouts {
         return local.untilReset(credentials, now, failure);
     }
 
-    /** After a success or an operator reset: clears the shared count too, so a reset on one instance lifts it for all. */
+    /**
+     * After a success: this JVM's memory only. A token call that succeeded under the lease already cleared the shared
+     * count with its commit; an adopted token says nothing about the credentials, so it must not clear it.
+     */
     @Override
     boolean clear(String credentials) {
-        boolean remembered = local.clear(credentials);
-        if (link.isDegraded()) {
-            return remembered;
-        }
+        return local.clear(credentials);
+    }
+
+    /** An operator's reset: clears the shared count too, so a reset on one instance lifts it for all. */
+    @Override
+    boolean reset(String credentials) {
+        boolean remembered = local.clear(credentials) | shared != null;
         try {
-            remembered |= shared != null;
             session.resetLockout();
             shared = null;
             link.answered();

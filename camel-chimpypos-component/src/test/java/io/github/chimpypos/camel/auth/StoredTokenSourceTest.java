@@ -272,6 +272,25 @@ class StoredTokenSourceTest {
     }
 
     @Test
+    void anAdoptedTokenLeavesTheClustersRejectionCountAlone() {
+        DefaultTokenProvider a = instance();
+        AccessToken rejectedByApi = a.getToken();
+        endpoint.thenFail(FakeTokenEndpoint.invalidGrant("Unknown or invalid refresh token."))
+                .thenFail(FakeTokenEndpoint.invalidGrant("Wrong email or password."));
+        assertThatThrownBy(() -> a.renewAfterUnauthorized(rejectedByApi))
+                .isInstanceOf(ChimpyPosAuthenticationException.class);
+        assertThat(stored().lockout().consecutiveRejections()).isEqualTo(1);
+
+        DefaultTokenProvider latecomer = instance();
+        assertThat(latecomer.getToken().value()).isEqualTo(rejectedByApi.value()); // still good for the latecomer
+
+        assertThat(stored().lockout().consecutiveRejections())
+                .as("adopting a token says nothing about the credentials")
+                .isEqualTo(1);
+        assertThat(endpoint.calls()).isEqualTo(3);
+    }
+
+    @Test
     void anUnreachableStoreFallsBackToTheInstancesOwnTokenLogsOnceAndReportsDegraded() {
         DefaultTokenProvider a = instance();
         a.getToken();

@@ -29,7 +29,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BiConsumer;
+import java.util.function.BooleanSupplier;
 import java.util.function.DoubleSupplier;
+import java.util.function.Supplier;
 
 import io.github.chimpypos.camel.ChimpyPosAuthenticationException;
 import io.github.chimpypos.camel.auth.FailureLadder.Rung;
@@ -458,30 +461,13 @@ public class DefaultTokenProvider extends ServiceSupport implements ObservableTo
 
     private void runAcquisition(CompletableFuture<AccessToken> flight, TokenEndpointClient client) {
         try {
-            TokenAcquisition own = new TokenAcquisition(
-                    settings,
-                    client,
-                    sleeper,
-                    timing,
-                    random,
-                    counters,
-                    this::refreshToken,
-                    this::keepRefreshToken,
-                    this::isRunAllowed);
+            TokenAcquisition own = acquisition(client, this::refreshToken, this::keepRefreshToken, this::isRunAllowed);
             onSuccess(
                     flight,
                     source.obtain(
                             own,
-                            (refreshToken, keep, mayRetry) -> new TokenAcquisition(
-                                    settings,
-                                    client,
-                                    sleeper,
-                                    timing,
-                                    random,
-                                    counters,
-                                    refreshToken,
-                                    keep,
-                                    () -> isRunAllowed() && mayRetry.getAsBoolean())));
+                            (refreshToken, keep, mayRetry) -> acquisition(
+                                    client, refreshToken, keep, () -> isRunAllowed() && mayRetry.getAsBoolean())));
         } catch (TokenEndpointException e) {
             onFailure(flight, e);
         } catch (InterruptedException e) {
@@ -508,6 +494,14 @@ public class DefaultTokenProvider extends ServiceSupport implements ObservableTo
                 throw error;
             }
         }
+    }
+
+    private TokenAcquisition acquisition(
+            TokenEndpointClient client,
+            Supplier<String> refreshToken,
+            BiConsumer<String, String> keep,
+            BooleanSupplier running) {
+        return new TokenAcquisition(settings, client, sleeper, timing, random, counters, refreshToken, keep, running);
     }
 
     private String refreshToken() {

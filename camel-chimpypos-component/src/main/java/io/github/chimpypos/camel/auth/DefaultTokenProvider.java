@@ -23,7 +23,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BiConsumer;
+import java.util.function.BooleanSupplier;
 import java.util.function.DoubleSupplier;
+import java.util.function.Supplier;
 
 import io.github.chimpypos.camel.ChimpyPosAuthenticationException;
 import io.github.chimpypos.camel.auth.FailureLadder.Rung;
@@ -52,6 +55,9 @@ public class DefaultTokenProvider extends ServiceSupport implements ObservableTo
     private final TokenTiming timing;
     private final FailureLadder ladder;
     private final CredentialLockouts lockouts;
+    /** Where tokens come from: the token service directly, or through a shared token store. */
+    private final TokenSource source;
+
     private final String credentials;
     private final TokenCounters counters = new TokenCounters();
     private final TokenListeners listeners = new TokenListeners();
@@ -93,7 +99,8 @@ public class DefaultTokenProvider extends ServiceSupport implements ObservableTo
         this.injectedEndpointClient = endpointClient;
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
         this.random = Objects.requireNonNull(random, "random");
-        this.lockouts = Objects.requireNonNull(lockouts, "lockouts");
+        this.source = TokenSource.of(settings, Objects.requireNonNull(lockouts, "lockouts"), sleeper);
+        this.lockouts = source.lockouts();
         this.timing = TokenTiming.of(settings);
         this.ladder = FailureLadder.of(settings);
         this.credentials = settings.credentialsFingerprint();
@@ -200,7 +207,7 @@ public class DefaultTokenProvider extends ServiceSupport implements ObservableTo
 
     @Override
     public TokenProviderStatus status() {
-        return counters.status(state, clock.millis(), flights.isRunning());
+        return source.describe(counters.status(state, clock.millis(), flights.isRunning()));
     }
 
     /** Ends every wait (credentials lockout, backoff, rate limit) for this credential set; the next call tries. */
@@ -208,7 +215,7 @@ public class DefaultTokenProvider extends ServiceSupport implements ObservableTo
     public void resetCredentialsLockout() {
         stateLock.lock();
         try {
-            boolean remembered = lockouts.clear(credentials);
+            boolean remembered = lockouts.reset(credentials);
             if (remembered || state.notBeforeMillis() != 0) {
                 LOG.info(
                         "Credentials lockout and waits for client {} reset by an operator: the next request tries"
@@ -322,6 +329,9 @@ public class DefaultTokenProvider extends ServiceSupport implements ObservableTo
         if (remembered != null && state.lastFailure() == null) {
             state = state.remembering(remembered, ladder.notBefore(remembered));
         }
+        if (state.blockedAt(now) && lockouts.resetElsewhere(credentials, state.blockedBy())) {
+            state = state.reset(); // an operator reset the lockout on another instance sharing the store
+        }
         if (state.blockedAt(now)) {
             return false;
         }
@@ -369,18 +379,14 @@ public class DefaultTokenProvider extends ServiceSupport implements ObservableTo
 
     /** The acquisition path: one request (with its retries) and its outcome applied, whatever happens. */
     private void runAcquisition(CompletableFuture<AccessToken> flight, TokenEndpointClient client) {
-        TokenAcquisition acquisition = new TokenAcquisition(
-                settings,
-                client,
-                sleeper,
-                timing,
-                random,
-                counters,
-                this::refreshToken,
-                this::keepRefreshToken,
-                this::isRunAllowed);
         try {
-            onSuccess(flight, acquisition.run());
+            TokenAcquisition own = acquisition(client, this::refreshToken, this::keepRefreshToken, this::isRunAllowed);
+            onSuccess(
+                    flight,
+                    source.obtain(
+                            own,
+                            (refreshToken, keep, mayRetry) -> acquisition(
+                                    client, refreshToken, keep, () -> isRunAllowed() && mayRetry.getAsBoolean())));
         } catch (TokenEndpointException e) {
             onFailure(flight, e);
         } catch (InterruptedException e) {
@@ -392,6 +398,14 @@ public class DefaultTokenProvider extends ServiceSupport implements ObservableTo
                 throw error;
             }
         }
+    }
+
+    private TokenAcquisition acquisition(
+            TokenEndpointClient client,
+            Supplier<String> refreshToken,
+            BiConsumer<String, String> keep,
+            BooleanSupplier running) {
+        return new TokenAcquisition(settings, client, sleeper, timing, random, counters, refreshToken, keep, running);
     }
 
     private String refreshToken() {
@@ -411,7 +425,8 @@ public class DefaultTokenProvider extends ServiceSupport implements ObservableTo
     }
 
     private void onSuccess(CompletableFuture<AccessToken> flight, TokenAcquisition.Obtained obtained) {
-        IssuedToken issued = IssuedToken.of(obtained, clock.instant(), timing, random.getAsDouble());
+        IssuedToken issued =
+                IssuedToken.of(obtained, clock.instant(), state.lastRoundTrip(), timing, random.getAsDouble());
         boolean renewed;
         stateLock.lock();
         try {
@@ -420,7 +435,9 @@ public class DefaultTokenProvider extends ServiceSupport implements ObservableTo
             }
             TokenLifecycle previous = state;
             renewed = previous.token() != null;
-            counters.success(obtained.grantType(), issued.receivedAt(), issued.skew());
+            if (!obtained.isAdopted()) {
+                counters.success(obtained.grantType(), issued.receivedAt(), issued.skew());
+            }
             lockouts.clear(credentials);
             // Token first, then the end of the flight: a caller that sees no flight also sees the new token.
             state = previous.installed(

@@ -17,11 +17,9 @@ package io.github.chimpypos.camel.auth;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 
 import io.github.chimpypos.camel.auth.TokenLifecycle.Served;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A token answer turned into what the provider serves: its expiry (from {@code expires_in}, or the JWT's shorter
@@ -38,40 +36,30 @@ record IssuedToken(AccessToken token, Served served, Duration roundTrip, Duratio
     /** A skew beyond this is worth a warning: expiry is computed from our clock. */
     static final Duration SKEW_WARN_THRESHOLD = Duration.ofSeconds(30);
 
-    private static final Logger LOG = LoggerFactory.getLogger(IssuedToken.class);
+    static IssuedToken of(TokenAcquisition.Obtained obtained, Instant receivedAt, TokenTiming timing, double draw) {
+        return of(obtained, receivedAt, null, timing, draw);
+    }
 
     /**
-     * @param receivedAt when the answer arrived, by our clock
-     * @param draw       a random draw in [0, 1) for the renewal jitter
+     * @param receivedAt    when the answer arrived, by our clock
+     * @param lastRoundTrip the last measured token round trip, or null; used for a token adopted from a store, which
+     *                      made no round trip of its own but is renewed by a call like any other
+     * @param draw          a random draw in [0, 1) for the renewal jitter
      */
-    static IssuedToken of(TokenAcquisition.Obtained obtained, Instant receivedAt, TokenTiming timing, double draw) {
-        TokenResponse response = obtained.response();
-        Instant requestStart = obtained.requestStart();
-        Duration lifetime = Duration.ofSeconds(response.expiresIn());
-        JwtClaims claims = JwtClaims.parse(response.accessToken()).orElse(null);
-        Duration skew = null;
-        if (claims != null && claims.issuedAt() != null) {
-            // iat has whole seconds: compare it with the start truncated alike, or every token looks skewed.
-            skew = Duration.between(requestStart.truncatedTo(ChronoUnit.SECONDS), claims.issuedAt());
-        }
-        Duration jwtLifetime = claims != null ? claims.lifetime().orElse(null) : null;
-        if (jwtLifetime != null && jwtLifetime.compareTo(lifetime) < 0) {
-            LOG.debug(
-                    "The JWT lives {} s (exp - iat), shorter than expires_in {} s: using the shorter",
-                    jwtLifetime.toSeconds(),
-                    response.expiresIn());
-            lifetime = jwtLifetime;
-        }
-        // iat and exp are whole seconds: the service started the token's life at the start of the second it was
-        // issued in, up to a second before our request start; counting from our start would overrun its exp.
-        Instant lifeStart = skew != null ? requestStart.truncatedTo(ChronoUnit.SECONDS) : requestStart;
-        AccessToken token = new AccessToken(response.accessToken(), requestStart, lifeStart.plus(lifetime));
-        Duration roundTrip = Duration.between(requestStart, receivedAt);
+    static IssuedToken of(
+            TokenAcquisition.Obtained obtained,
+            Instant receivedAt,
+            Duration lastRoundTrip,
+            TokenTiming timing,
+            double draw) {
+        AccessToken token = obtained.accessToken();
+        Duration roundTrip =
+                obtained.isAdopted() ? lastRoundTrip : Duration.between(obtained.requestStart(), receivedAt);
         Served served = new Served(
                 token,
                 TokenTiming.usableUntil(token).toEpochMilli(),
                 timing.renewAt(token, receivedAt, roundTrip, draw).toEpochMilli());
-        return new IssuedToken(token, served, roundTrip, skew);
+        return new IssuedToken(token, served, roundTrip, obtained.skew());
     }
 
     boolean clockSkewed() {
@@ -79,7 +67,7 @@ record IssuedToken(AccessToken token, Served served, Duration roundTrip, Duratio
     }
 
     Instant receivedAt() {
-        return token.obtainedAt().plus(roundTrip);
+        return roundTrip == null ? token.obtainedAt() : token.obtainedAt().plus(roundTrip);
     }
 
     /**

@@ -213,6 +213,13 @@ public class ManagedTokenProvider {
         return (Long) view().value(TokenStatusView.CLOCK_SKEW);
     }
 
+    @ManagedAttribute(
+            description = "How the token store is used: IN_USE, DEGRADED (it does not answer, this instance works with"
+                    + " its own token), or null without a store")
+    public String getTokenStore() {
+        return (String) view().value(TokenStatusView.TOKEN_STORE);
+    }
+
     @ManagedAttribute(description = "Since when the counters count (start or last resetStatistics), or null for start")
     public String getStatisticsSince() {
         Instant since = statisticsSince;

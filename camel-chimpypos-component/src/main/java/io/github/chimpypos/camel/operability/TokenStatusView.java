@@ -51,6 +51,7 @@ public final class TokenStatusView {
     public static final String LAST_SUCCESS_AT = "lastSuccessAt";
     public static final String NEXT_ATTEMPT_NOT_BEFORE = "nextAttemptNotBefore";
     public static final String CLOCK_SKEW = "clockSkewMillis";
+    public static final String TOKEN_STORE = "tokenStore";
 
     /**
      * One line of the view.
@@ -103,7 +104,8 @@ public final class TokenStatusView {
                                 NEXT_ATTEMPT_NOT_BEFORE,
                                 "next.attempt.not.before",
                                 status.nextAttemptNotBefore()),
-                        new Entry("Clock skew", CLOCK_SKEW, "clock.skew", status.estimatedClockSkew())),
+                        new Entry("Clock skew", CLOCK_SKEW, "clock.skew", status.estimatedClockSkew()),
+                        new Entry("Token store", TOKEN_STORE, "token.store", status.tokenStore())),
                 status.tokenExpiresAt());
     }
 

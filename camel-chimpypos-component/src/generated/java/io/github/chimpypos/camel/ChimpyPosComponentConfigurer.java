@@ -144,6 +144,8 @@ public class ChimpyPosComponentConfigurer extends PropertyConfigurerSupport impl
         case "tokenRetryInitialBackoff": getOrCreateConfiguration(target).setTokenRetryInitialBackoff(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "tokenretrymaxbackoff":
         case "tokenRetryMaxBackoff": getOrCreateConfiguration(target).setTokenRetryMaxBackoff(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "tokenstore":
+        case "tokenStore": getOrCreateConfiguration(target).setTokenStore(property(camelContext, io.github.chimpypos.camel.store.TokenStore.class, value)); return true;
         case "tokenurl":
         case "tokenUrl": getOrCreateConfiguration(target).setTokenUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "useglobalsslcontextparameters":
@@ -276,6 +278,8 @@ public class ChimpyPosComponentConfigurer extends PropertyConfigurerSupport impl
         case "tokenRetryInitialBackoff": return long.class;
         case "tokenretrymaxbackoff":
         case "tokenRetryMaxBackoff": return long.class;
+        case "tokenstore":
+        case "tokenStore": return io.github.chimpypos.camel.store.TokenStore.class;
         case "tokenurl":
         case "tokenUrl": return java.lang.String.class;
         case "useglobalsslcontextparameters":
@@ -409,6 +413,8 @@ public class ChimpyPosComponentConfigurer extends PropertyConfigurerSupport impl
         case "tokenRetryInitialBackoff": return getOrCreateConfiguration(target).getTokenRetryInitialBackoff();
         case "tokenretrymaxbackoff":
         case "tokenRetryMaxBackoff": return getOrCreateConfiguration(target).getTokenRetryMaxBackoff();
+        case "tokenstore":
+        case "tokenStore": return getOrCreateConfiguration(target).getTokenStore();
         case "tokenurl":
         case "tokenUrl": return getOrCreateConfiguration(target).getTokenUrl();
         case "useglobalsslcontextparameters":

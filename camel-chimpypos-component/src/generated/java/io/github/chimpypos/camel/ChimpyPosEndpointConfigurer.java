@@ -158,6 +158,8 @@ public class ChimpyPosEndpointConfigurer extends PropertyConfigurerSupport imple
         case "tokenRetryInitialBackoff": target.getConfiguration().setTokenRetryInitialBackoff(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "tokenretrymaxbackoff":
         case "tokenRetryMaxBackoff": target.getConfiguration().setTokenRetryMaxBackoff(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "tokenstore":
+        case "tokenStore": target.getConfiguration().setTokenStore(property(camelContext, io.github.chimpypos.camel.store.TokenStore.class, value)); return true;
         case "tokenurl":
         case "tokenUrl": target.getConfiguration().setTokenUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "usefixeddelay":
@@ -311,6 +313,8 @@ public class ChimpyPosEndpointConfigurer extends PropertyConfigurerSupport imple
         case "tokenRetryInitialBackoff": return long.class;
         case "tokenretrymaxbackoff":
         case "tokenRetryMaxBackoff": return long.class;
+        case "tokenstore":
+        case "tokenStore": return io.github.chimpypos.camel.store.TokenStore.class;
         case "tokenurl":
         case "tokenUrl": return java.lang.String.class;
         case "usefixeddelay":
@@ -465,6 +469,8 @@ public class ChimpyPosEndpointConfigurer extends PropertyConfigurerSupport imple
         case "tokenRetryInitialBackoff": return target.getConfiguration().getTokenRetryInitialBackoff();
         case "tokenretrymaxbackoff":
         case "tokenRetryMaxBackoff": return target.getConfiguration().getTokenRetryMaxBackoff();
+        case "tokenstore":
+        case "tokenStore": return target.getConfiguration().getTokenStore();
         case "tokenurl":
         case "tokenUrl": return target.getConfiguration().getTokenUrl();
         case "usefixeddelay":

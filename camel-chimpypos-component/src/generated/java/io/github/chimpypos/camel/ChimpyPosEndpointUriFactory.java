@@ -24,7 +24,7 @@ public class ChimpyPosEndpointUriFactory extends org.apache.camel.support.compon
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(78);
+        Set<String> props = new HashSet<>(79);
         props.add("allowInsecureHttp");
         props.add("apiUrl");
         props.add("audience");
@@ -97,6 +97,7 @@ public class ChimpyPosEndpointUriFactory extends org.apache.camel.support.compon
         props.add("tokenRequestFormat");
         props.add("tokenRetryInitialBackoff");
         props.add("tokenRetryMaxBackoff");
+        props.add("tokenStore");
         props.add("tokenUrl");
         props.add("useFixedDelay");
         props.add("useRefreshToken");

@@ -26,6 +26,7 @@ import io.github.chimpypos.camel.auth.GrantType;
 import io.github.chimpypos.camel.auth.TokenProvider;
 import io.github.chimpypos.camel.auth.TokenProviderSettings;
 import io.github.chimpypos.camel.auth.TokenRequestFormat;
+import io.github.chimpypos.camel.store.TokenStore;
 import io.github.chimpypos.camel.transport.HttpClientSettings;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.StateRepository;
@@ -103,6 +104,9 @@ public class ChimpyPosConfiguration implements Cloneable {
 
     @UriParam(label = "security,advanced")
     private TokenProvider tokenProvider;
+
+    @UriParam(label = "security,advanced")
+    private TokenStore tokenStore;
 
     @UriParam(label = "security", defaultValue = "true")
     private boolean useRefreshToken = true;
@@ -439,6 +443,21 @@ public class ChimpyPosConfiguration implements Cloneable {
     /** A TokenProvider to use instead of the shared one the component builds from the token options. */
     public void setTokenProvider(TokenProvider tokenProvider) {
         this.tokenProvider = tokenProvider;
+    }
+
+    public TokenStore getTokenStore() {
+        return tokenStore;
+    }
+
+    /**
+     * Where the token is kept beyond this provider's memory, so a restarted instance reuses it and the instances of a
+     * cluster share one token family and one renewal at a time: a bean such as JdbcTokenStore (camel-chimpypos-jdbc)
+     * or HazelcastTokenStore (camel-chimpypos-hazelcast). The store seals tokens with its own encryptionKey. Exchanges
+     * read a local copy; the store is read only near expiry, after a 401 or when another instance renewed. If it is
+     * unreachable, this instance works with its own token and reports DEGRADED. Not used with tokenProvider.
+     */
+    public void setTokenStore(TokenStore tokenStore) {
+        this.tokenStore = tokenStore;
     }
 
     public boolean isUseRefreshToken() {
@@ -898,7 +917,8 @@ public class ChimpyPosConfiguration implements Cloneable {
                 + (password != null ? "******" : "null") + ", clientSecret="
                 + (clientSecret != null ? "******" : "null") + ", scope=" + scope + ", grantType=" + grantType
                 + ", tokenRequestFormat=" + tokenRequestFormat + ", tokenProvider="
-                + (tokenProvider != null ? tokenProvider.getClass().getSimpleName() : "null") + ", allowInsecureHttp="
+                + (tokenProvider != null ? tokenProvider.getClass().getSimpleName() : "null") + ", tokenStore="
+                + (tokenStore != null ? tokenStore.getClass().getSimpleName() : "null") + ", allowInsecureHttp="
                 + allowInsecureHttp + "]";
     }
 }

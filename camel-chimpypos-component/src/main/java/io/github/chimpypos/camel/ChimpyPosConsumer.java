@@ -167,13 +167,22 @@ public class ChimpyPosConsumer extends ScheduledPollConsumer {
         } catch (TokenStoreException e) {
             storeDown(e);
         }
-        Duration leaseTime = Duration.ofMillis(getTimeUnit().toMillis(getDelay()) * LEASE_DELAYS);
+        Duration leaseTime = leaseTime(getTimeUnit().toMillis(getDelay()), configuration);
         return new PollLease(
                 store,
                 pollLeaseKey,
                 store.newLeaseOwner(),
                 leaseTime,
                 endpoint.getComponent().getClock());
+    }
+
+    /**
+     * {@value #LEASE_DELAYS} delays, and at least twice the longest request (connect plus response timeout): a poll
+     * renews its lease once half of it is gone, so a request it sends always ends within its lease.
+     */
+    static Duration leaseTime(long delayMillis, ChimpyPosConfiguration configuration) {
+        long longestRequest = configuration.getConnectTimeout() + configuration.getResponseTimeout();
+        return Duration.ofMillis(Math.max(delayMillis * LEASE_DELAYS, 2 * longestRequest));
     }
 
     @Override

@@ -26,6 +26,7 @@ import io.github.chimpypos.camel.auth.GrantType;
 import io.github.chimpypos.camel.auth.TokenProvider;
 import io.github.chimpypos.camel.auth.TokenProviderListener;
 import io.github.chimpypos.camel.auth.TokenRequestFormat;
+import io.github.chimpypos.camel.store.TokenStore;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spring.boot.ComponentConfigurationPropertiesCommon;
 import org.apache.camel.support.jsse.SSLContextParameters;
@@ -91,6 +92,15 @@ public class ChimpyPosComponentConfiguration extends ComponentConfigurationPrope
      * (status, error type, prices), instead of one exchange per key and poll.
      */
     private Boolean onlyChanges = false;
+
+    /**
+     * Whether the instances of a cluster that run this polling route share its polls through the
+     * tokenStore: one instance (the holder of the endpoint's poll lease, renewed every poll) polls each
+     * key once per cycle for the whole cluster, another takes over within the lease time when it dies
+     * (three delays, at least twice connectTimeout plus responseTimeout), and the last-seen state of
+     * onlyChanges is kept in the store so a takeover does not emit everything again. Needs tokenStore.
+     */
+    private Boolean clusteredPolling = false;
 
     /**
      * Whether the requests of one poll are spread evenly over spreadFraction of the delay instead of being
@@ -428,6 +438,17 @@ public class ChimpyPosComponentConfiguration extends ComponentConfigurationPrope
      * option is a io.github.chimpypos.camel.auth.TokenProvider type.
      */
     private TokenProvider tokenProvider;
+
+    /**
+     * Where the token is kept beyond this provider's memory, so a restarted instance reuses it and the
+     * instances of a cluster share one token family and one renewal at a time: a bean such as
+     * JdbcTokenStore (camel-chimpypos-jdbc) or HazelcastTokenStore (camel-chimpypos-hazelcast). The store
+     * seals tokens with its own encryptionKey. Exchanges read a local copy; the store is read only near
+     * expiry, after a 401 or when another instance renewed. If it is unreachable, this instance works with
+     * its own token and reports DEGRADED. Not used with tokenProvider. The option is a
+     * io.github.chimpypos.camel.store.TokenStore type.
+     */
+    private TokenStore tokenStore;
 
     /**
      * First backoff between token request retries; it doubles, with jitter.
@@ -957,6 +978,23 @@ public class ChimpyPosComponentConfiguration extends ComponentConfigurationPrope
 
     public void setTokenProvider(TokenProvider tokenProvider) {
         this.tokenProvider = tokenProvider;
+    }
+
+    @JsonIncludeProperties({})
+    public TokenStore getTokenStore() {
+        return tokenStore;
+    }
+
+    public void setTokenStore(TokenStore tokenStore) {
+        this.tokenStore = tokenStore;
+    }
+
+    public Boolean getClusteredPolling() {
+        return clusteredPolling;
+    }
+
+    public void setClusteredPolling(Boolean clusteredPolling) {
+        this.clusteredPolling = clusteredPolling;
     }
 
     public Duration getTokenRetryInitialBackoff() {

@@ -23,6 +23,7 @@ import java.util.function.Supplier;
 import io.github.chimpypos.camel.ChimpyPosConfiguration;
 import io.github.chimpypos.camel.auth.TokenProvider;
 import io.github.chimpypos.camel.auth.TokenProviderListener;
+import io.github.chimpypos.camel.store.TokenStore;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
@@ -50,7 +51,8 @@ public class ChimpyPosComponentConverter implements GenericConverter {
             StateRepository.class,
             Supplier.class,
             TokenProvider.class,
-            TokenProviderListener.class);
+            TokenProviderListener.class,
+            TokenStore.class);
 
     private final ApplicationContext applicationContext;
 

@@ -30,6 +30,8 @@ import io.github.chimpypos.camel.ChimpyPosComponent;
 import io.github.chimpypos.camel.ChimpyPosConfiguration;
 import io.github.chimpypos.camel.auth.TokenProvider;
 import io.github.chimpypos.camel.auth.TokenProviderListener;
+import io.github.chimpypos.camel.store.InMemoryTokenStore;
+import io.github.chimpypos.camel.store.TokenStore;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.PropertyConfigurerGetter;
 import org.apache.camel.spi.StateRepository;
@@ -53,6 +55,7 @@ class EveryPropertyReachesTheComponentTest {
     private final SSLContextParameters trust = new SSLContextParameters();
     private final TokenProvider tokenProvider = new ChimpyPosComponentAutoConfigurationTest.FixedTokenProvider();
     private final TokenProviderListener tokenListener = new TokenProviderListener() {};
+    private final TokenStore tokenStore = new InMemoryTokenStore();
     private final StateRepository<String, String> stateRepository = new MemoryStateRepository();
     private final Supplier<Collection<String>> keysSupplier = () -> List.of("abc1");
 
@@ -77,6 +80,7 @@ class EveryPropertyReachesTheComponentTest {
                     .withBean("sampleTrust", SSLContextParameters.class, () -> trust)
                     .withBean("sampleTokenProvider", TokenProvider.class, () -> tokenProvider)
                     .withBean("sampleTokenProviderListener", TokenProviderListener.class, () -> tokenListener)
+                    .withBean("sampleTokenStore", TokenStore.class, () -> tokenStore)
                     .withBean("sampleStateRepository", StateRepository.class, () -> stateRepository)
                     .withBean("sampleSupplier", Supplier.class, () -> keysSupplier)
                     .withBean("sampleHttpClient", CloseableHttpClient.class, () -> httpClient)
@@ -158,6 +162,8 @@ class EveryPropertyReachesTheComponentTest {
                 return tokenProvider;
             case "io.github.chimpypos.camel.auth.TokenProviderListener":
                 return tokenListener;
+            case "io.github.chimpypos.camel.store.TokenStore":
+                return tokenStore;
             case "org.apache.camel.spi.StateRepository":
                 return stateRepository;
             case "java.util.function.Supplier":

@@ -276,6 +276,7 @@ public class ChimpyPosConfiguration implements Cloneable {
                         TOKEN_SERVICE_CONNECTIONS))
                 .allowInsecureHttp(allowInsecureHttp)
                 .clock(clock)
+                .tokenStore(tokenStore)
                 .build();
     }
 

@@ -25,7 +25,7 @@ import java.util.Map;
  * Keyed by {@link TokenProviderSettings#credentialsFingerprint()}: changed credentials start clean, and no secret is
  * held here.
  */
-final class CredentialLockouts {
+class CredentialLockouts {
 
     /** The JVM-wide memory every provider uses unless a test gives it its own. */
     static final CredentialLockouts JVM = new CredentialLockouts();
@@ -64,6 +64,14 @@ final class CredentialLockouts {
     /** After a success or an operator reset; true when something was remembered. */
     synchronized boolean clear(String credentials) {
         return lockouts.remove(credentials) != null;
+    }
+
+    /**
+     * Whether a lockout that blocks this provider ({@code blockedBy}) was lifted by an operator elsewhere: never for
+     * the memory of one JVM, where the reset goes through the provider itself.
+     */
+    boolean resetElsewhere(String credentials, FailureLadder.Rung blockedBy) {
+        return false;
     }
 
     synchronized void clearAll() {

@@ -18,7 +18,6 @@ package io.github.chimpypos.camel.auth;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -62,6 +61,9 @@ public class DefaultTokenProvider extends ServiceSupport implements ObservableTo
     private final TokenTiming timing;
     private final FailureLadder ladder;
     private final CredentialLockouts lockouts;
+    /** Where tokens come from: the token service directly, or through a shared token store. */
+    private final TokenSource source;
+
     private final String credentials;
     private final TokenCounters counters = new TokenCounters();
     private final TokenListeners listeners = new TokenListeners();
@@ -105,7 +107,8 @@ public class DefaultTokenProvider extends ServiceSupport implements ObservableTo
         this.injectedEndpointClient = endpointClient;
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
         this.random = Objects.requireNonNull(random, "random");
-        this.lockouts = Objects.requireNonNull(lockouts, "lockouts");
+        this.source = TokenSource.of(settings, Objects.requireNonNull(lockouts, "lockouts"), sleeper);
+        this.lockouts = source.lockouts();
         this.timing = TokenTiming.of(settings);
         this.ladder = FailureLadder.of(settings);
         this.credentials = settings.credentialsFingerprint();
@@ -233,14 +236,14 @@ public class DefaultTokenProvider extends ServiceSupport implements ObservableTo
         } else {
             shown = TokenProviderState.NO_TOKEN;
         }
-        return counters.status(
+        return source.describe(counters.status(
                 shown,
                 usable ? current.token().token().expiresAt() : null,
                 usable ? Duration.ofMillis(current.token().renewAtMillis() - now) : null,
                 current.refreshToken() != null,
                 current.consecutiveFailures(),
                 current.lastFailure(),
-                current.blockedAt(now) ? current.notBefore() : null);
+                current.blockedAt(now) ? current.notBefore() : null));
     }
 
     /** Ends every wait (credentials lockout, backoff, rate limit) for this credential set; the next call tries. */
@@ -372,6 +375,9 @@ public class DefaultTokenProvider extends ServiceSupport implements ObservableTo
                     remembered.untilReset() ? Rung.UNTIL_RESET : Rung.CREDENTIALS_REJECTED,
                     notBefore);
         }
+        if (state.blockedAt(now) && lockouts.resetElsewhere(credentials, state.blockedBy())) {
+            state = state.reset(); // an operator reset the lockout on another instance sharing the store
+        }
         if (state.blockedAt(now)) {
             return false;
         }
@@ -452,19 +458,30 @@ public class DefaultTokenProvider extends ServiceSupport implements ObservableTo
 
     private void runAcquisition(CompletableFuture<AccessToken> flight, TokenEndpointClient client) {
         try {
+            TokenAcquisition own = new TokenAcquisition(
+                    settings,
+                    client,
+                    sleeper,
+                    timing,
+                    random,
+                    counters,
+                    this::refreshToken,
+                    this::keepRefreshToken,
+                    this::isRunAllowed);
             onSuccess(
                     flight,
-                    new TokenAcquisition(
+                    source.obtain(
+                            own,
+                            (refreshToken, keep, mayRetry) -> new TokenAcquisition(
                                     settings,
                                     client,
                                     sleeper,
                                     timing,
                                     random,
                                     counters,
-                                    this::refreshToken,
-                                    this::keepRefreshToken,
-                                    this::isRunAllowed)
-                            .run());
+                                    refreshToken,
+                                    keep,
+                                    () -> isRunAllowed() && mayRetry.getAsBoolean())));
         } catch (TokenEndpointException e) {
             onFailure(flight, e);
         } catch (InterruptedException e) {
@@ -510,29 +527,12 @@ public class DefaultTokenProvider extends ServiceSupport implements ObservableTo
     }
 
     private void onSuccess(CompletableFuture<AccessToken> flight, TokenAcquisition.Obtained obtained) {
-        TokenResponse response = obtained.response();
-        Duration lifetime = Duration.ofSeconds(response.expiresIn());
-        Duration skew = null;
-        JwtClaims claims = JwtClaims.parse(response.accessToken()).orElse(null);
-        if (claims != null && claims.issuedAt() != null) {
-            // iat has whole seconds: compare it with the start truncated alike, or every token looks skewed.
-            skew = Duration.between(obtained.requestStart().truncatedTo(ChronoUnit.SECONDS), claims.issuedAt());
-        }
-        Duration jwtLifetime = claims != null ? claims.lifetime().orElse(null) : null;
-        if (jwtLifetime != null && jwtLifetime.compareTo(lifetime) < 0) {
-            LOG.debug(
-                    "The JWT lives {} s (exp - iat), shorter than expires_in {} s: using the shorter",
-                    jwtLifetime.toSeconds(),
-                    response.expiresIn());
-            lifetime = jwtLifetime;
-        }
-        // iat and exp are whole seconds: the service started the token's life at the start of the second it was
-        // issued in, up to a second before our request start; counting from our start would overrun its exp.
-        Instant lifeStart =
-                skew != null ? obtained.requestStart().truncatedTo(ChronoUnit.SECONDS) : obtained.requestStart();
-        AccessToken token = new AccessToken(response.accessToken(), obtained.requestStart(), lifeStart.plus(lifetime));
+        AccessToken token = obtained.accessToken();
+        Duration skew = obtained.skew();
         Instant receivedAt = clock.instant();
-        Duration roundTrip = Duration.between(obtained.requestStart(), receivedAt);
+        // an adopted token made no round trip: the last measured one still describes the token service
+        Duration roundTrip =
+                obtained.isAdopted() ? state.lastRoundTrip() : Duration.between(obtained.requestStart(), receivedAt);
         boolean renewed;
         Served served;
         stateLock.lock();
@@ -547,12 +547,14 @@ public class DefaultTokenProvider extends ServiceSupport implements ObservableTo
                     TokenTiming.usableUntil(token).toEpochMilli(),
                     timing.renewAt(token, receivedAt, roundTrip, random.getAsDouble())
                             .toEpochMilli());
-            counters.success(obtained.grantType(), receivedAt, skew);
+            if (!obtained.isAdopted()) {
+                counters.success(obtained.grantType(), receivedAt, skew);
+            }
             lockouts.clear(credentials);
             // Token first, then the end of the flight: a caller that sees no flight also sees the new token.
             state = previous.installed(
                     served,
-                    response.refreshToken(),
+                    obtained.response().refreshToken(),
                     roundTrip,
                     previous.token() == null && previous.afterUnauthorized());
             inFlight.set(null);

@@ -18,6 +18,7 @@ package io.github.chimpypos.camel.auth;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import java.util.function.DoubleSupplier;
@@ -35,7 +36,83 @@ final class TokenAcquisition {
 
     private static final Logger LOG = LoggerFactory.getLogger(TokenAcquisition.class);
 
-    record Obtained(String grantType, TokenResponse response, Instant requestStart) {}
+    /**
+     * A token to install: the answer of a token call, or a token adopted from a shared store (another instance or an
+     * earlier run obtained it; no call was made).
+     *
+     * @param grantType    the grant of the call, or {@link #ADOPTED}
+     * @param response     the answer of the call; for an adopted token, one that carries its access token only
+     * @param requestStart when the call was sent, or when the adopted token was obtained
+     * @param adopted      the adopted token with its known expiry, or null after a call
+     */
+    record Obtained(String grantType, TokenResponse response, Instant requestStart, AccessToken adopted) {
+
+        /** The "grant" of a token taken from a token store: in logs and events, never counted as a token call. */
+        static final String ADOPTED = "token_store";
+
+        Obtained(String grantType, TokenResponse response, Instant requestStart) {
+            this(grantType, response, requestStart, null);
+        }
+
+        static Obtained adopted(AccessToken token) {
+            long seconds = Math.max(1, token.lifetime().toSeconds());
+            return new Obtained(
+                    ADOPTED,
+                    new TokenResponse(token.value(), null, seconds, "Bearer", null),
+                    token.obtainedAt(),
+                    token);
+        }
+
+        boolean isAdopted() {
+            return adopted != null;
+        }
+
+        /** The same answer without its refresh token: when the refresh token belongs to a store, not to this JVM. */
+        Obtained withoutRefreshToken() {
+            if (response.refreshToken() == null) {
+                return this;
+            }
+            TokenResponse stripped = new TokenResponse(
+                    response.accessToken(), null, response.expiresIn(), response.tokenType(), response.scope());
+            return new Obtained(grantType, stripped, requestStart, adopted);
+        }
+
+        /** The token service's clock minus ours, from the JWT iat; null when unknown or adopted. */
+        Duration skew() {
+            if (adopted != null) {
+                return null;
+            }
+            JwtClaims claims = JwtClaims.parse(response.accessToken()).orElse(null);
+            if (claims == null || claims.issuedAt() == null) {
+                return null;
+            }
+            // iat has whole seconds: compare it with the start truncated alike, or every token looks skewed.
+            return Duration.between(requestStart.truncatedTo(ChronoUnit.SECONDS), claims.issuedAt());
+        }
+
+        /** The token with its expiry: expires_in, or the JWT's own lifetime when that is shorter. */
+        AccessToken accessToken() {
+            if (adopted != null) {
+                return adopted;
+            }
+            Duration lifetime = Duration.ofSeconds(response.expiresIn());
+            JwtClaims claims = JwtClaims.parse(response.accessToken()).orElse(null);
+            Duration jwtLifetime = claims != null ? claims.lifetime().orElse(null) : null;
+            if (jwtLifetime != null && jwtLifetime.compareTo(lifetime) < 0) {
+                LOG.debug(
+                        "The JWT lives {} s (exp - iat), shorter than expires_in {} s: using the shorter",
+                        jwtLifetime.toSeconds(),
+                        response.expiresIn());
+                lifetime = jwtLifetime;
+            }
+            // iat and exp are whole seconds: the service started the token's life at the start of the second it was
+            // issued in, up to a second before our request start; counting from our start would overrun its exp.
+            Instant lifeStart = claims != null && claims.issuedAt() != null
+                    ? requestStart.truncatedTo(ChronoUnit.SECONDS)
+                    : requestStart;
+            return new AccessToken(response.accessToken(), requestStart, lifeStart.plus(lifetime));
+        }
+    }
 
     private final TokenProviderSettings settings;
     private final Clock clock;

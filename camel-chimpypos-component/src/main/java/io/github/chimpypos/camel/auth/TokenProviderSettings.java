@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Objects;
 
+import io.github.chimpypos.camel.store.TokenStore;
 import io.github.chimpypos.camel.transport.HttpClientSettings;
 import io.github.chimpypos.camel.transport.HttpsUrls;
 
@@ -57,6 +58,7 @@ public final class TokenProviderSettings {
     private final boolean allowInsecureHttp;
     private final HttpClientSettings httpClientSettings;
     private final Clock clock;
+    private final TokenStore tokenStore;
 
     private TokenProviderSettings(Builder b) {
         this.tokenUrl = b.tokenUrl;
@@ -80,6 +82,7 @@ public final class TokenProviderSettings {
         this.allowInsecureHttp = b.allowInsecureHttp;
         this.httpClientSettings = Objects.requireNonNull(b.httpClientSettings, "httpClientSettings");
         this.clock = Objects.requireNonNull(b.clock, "clock");
+        this.tokenStore = b.tokenStore;
     }
 
     public static Builder builder() {
@@ -177,12 +180,18 @@ public final class TokenProviderSettings {
         return clock;
     }
 
+    /** Where the token is shared beyond this provider (restarts, a cluster), or null: this provider's memory only. */
+    public TokenStore tokenStore() {
+        return tokenStore;
+    }
+
     /**
      * The identity of a credential set. Two settings with equal keys talk to the same token service as the same
      * principal and can share one provider and one cached token.
      */
     public Object credentialsKey() {
-        return new CredentialsKey(tokenUrl, clientId, audience, username, password, clientSecret, scope, grantType);
+        return new CredentialsKey(
+                tokenUrl, clientId, audience, username, password, clientSecret, scope, grantType, tokenStore);
     }
 
     /**
@@ -274,7 +283,8 @@ public final class TokenProviderSettings {
             String password,
             String clientSecret,
             String scope,
-            GrantType grantType) {
+            GrantType grantType,
+            TokenStore tokenStore) {
         @Override
         public String toString() {
             return "CredentialsKey[tokenUrl=" + tokenUrl + ", clientId=" + clientId + ", username=" + username + "]";
@@ -303,6 +313,7 @@ public final class TokenProviderSettings {
         private HttpClientSettings httpClientSettings =
                 new HttpClientSettings(null, Duration.ofSeconds(10), Duration.ofSeconds(30), 4);
         private Clock clock = Clock.systemUTC();
+        private TokenStore tokenStore;
 
         private Builder() {}
 
@@ -403,6 +414,11 @@ public final class TokenProviderSettings {
 
         public Builder clock(Clock clock) {
             this.clock = clock;
+            return this;
+        }
+
+        public Builder tokenStore(TokenStore tokenStore) {
+            this.tokenStore = tokenStore;
             return this;
         }
 

@@ -39,6 +39,7 @@ import java.util.Map;
  * @param lastSuccessAt        when the last token was obtained, or null
  * @param nextAttemptNotBefore no token request before this instant (backoff, Retry-After, lockout), or null
  * @param estimatedClockSkew   token service clock minus ours, from the JWT {@code iat}; null when unknown
+ * @param tokenStore           how the token store is used, or null without a store
  */
 public record TokenProviderStatus(
         TokenProviderState state,
@@ -56,11 +57,72 @@ public record TokenProviderStatus(
         String lastErrorMessage,
         Instant lastSuccessAt,
         Instant nextAttemptNotBefore,
-        Duration estimatedClockSkew) {
+        Duration estimatedClockSkew,
+        TokenStoreState tokenStore) {
 
     public TokenProviderStatus {
         grantsByType = Map.copyOf(grantsByType);
         failuresByReason = Map.copyOf(failuresByReason);
+    }
+
+    /** A status without a token store, as providers built before stores existed report it. */
+    public TokenProviderStatus(
+            TokenProviderState state,
+            Instant tokenExpiresAt,
+            Duration timeToRenewal,
+            boolean refreshTokenHeld,
+            long tokenCalls,
+            Map<String, Long> grantsByType,
+            long refreshes,
+            Map<TokenFailureReason, Long> failuresByReason,
+            long unauthorizedRenewals,
+            int consecutiveFailures,
+            TokenFailureReason lastFailureReason,
+            String lastErrorClass,
+            String lastErrorMessage,
+            Instant lastSuccessAt,
+            Instant nextAttemptNotBefore,
+            Duration estimatedClockSkew) {
+        this(
+                state,
+                tokenExpiresAt,
+                timeToRenewal,
+                refreshTokenHeld,
+                tokenCalls,
+                grantsByType,
+                refreshes,
+                failuresByReason,
+                unauthorizedRenewals,
+                consecutiveFailures,
+                lastFailureReason,
+                lastErrorClass,
+                lastErrorMessage,
+                lastSuccessAt,
+                nextAttemptNotBefore,
+                estimatedClockSkew,
+                null);
+    }
+
+    /** This status with the token store's state. */
+    public TokenProviderStatus withTokenStore(TokenStoreState state) {
+        return new TokenProviderStatus(
+                this.state,
+                tokenExpiresAt,
+                timeToRenewal,
+                refreshTokenHeld,
+                tokenCalls,
+                grantsByType,
+                refreshes,
+                failuresByReason,
+                unauthorizedRenewals,
+                consecutiveFailures,
+                lastFailureReason,
+                lastErrorClass,
+                lastErrorMessage,
+                lastSuccessAt,
+                nextAttemptNotBefore,
+                estimatedClockSkew,
+                state);
     }
 
     /** Successful token responses of one grant type; 0 when none. */

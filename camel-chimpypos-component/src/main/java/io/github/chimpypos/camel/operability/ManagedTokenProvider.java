@@ -26,6 +26,7 @@ import io.github.chimpypos.camel.auth.TokenFailureReason;
 import io.github.chimpypos.camel.auth.TokenProviderIdentity;
 import io.github.chimpypos.camel.auth.TokenProviderRegistry;
 import io.github.chimpypos.camel.auth.TokenProviderStatus;
+import io.github.chimpypos.camel.auth.TokenStoreState;
 import org.apache.camel.api.management.ManagedAttribute;
 import org.apache.camel.api.management.ManagedOperation;
 import org.apache.camel.api.management.ManagedResource;
@@ -211,6 +212,14 @@ public class ManagedTokenProvider {
     public Long getClockSkewMillis() {
         Duration skew = provider.status().estimatedClockSkew();
         return skew != null ? skew.toMillis() : null;
+    }
+
+    @ManagedAttribute(
+            description = "How the token store is used: IN_USE, DEGRADED (it does not answer, this instance works with"
+                    + " its own token), or null without a store")
+    public String getTokenStore() {
+        TokenStoreState state = provider.status().tokenStore();
+        return state != null ? state.name() : null;
     }
 
     @ManagedAttribute(description = "Since when the counters count (start or last resetStatistics), or null for start")

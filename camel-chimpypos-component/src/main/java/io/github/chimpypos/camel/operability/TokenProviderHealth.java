@@ -26,6 +26,7 @@ import io.github.chimpypos.camel.auth.TokenFailureMessages;
 import io.github.chimpypos.camel.auth.TokenFailureReason;
 import io.github.chimpypos.camel.auth.TokenProviderState;
 import io.github.chimpypos.camel.auth.TokenProviderStatus;
+import io.github.chimpypos.camel.auth.TokenStoreState;
 
 /**
  * The readiness verdict on a token provider: up or down, a message that says why in an operator's words, and
@@ -51,13 +52,28 @@ public record TokenProviderHealth(boolean up, String message, Map<String, Object
             TokenFailureReason.ACCESS_DENIED,
             TokenFailureReason.REQUEST_REJECTED);
 
+    /** The first words of the message while the token store does not answer. */
+    public static final String STORE_DEGRADED =
+            "DEGRADED: the token store does not answer, this instance works with its own token; ";
+
     public TokenProviderHealth {
         Objects.requireNonNull(message, "message");
         details = Collections.unmodifiableMap(new LinkedHashMap<>(details));
     }
 
-    /** Judges a status snapshot as it is. */
+    /**
+     * Judges a status snapshot as it is. A token store that does not answer makes the verdict DEGRADED, not down: the
+     * instance works with its own token, so readiness follows the token alone and the message says it.
+     */
     public static TokenProviderHealth of(TokenProviderStatus status) {
+        TokenProviderHealth verdict = judge(status);
+        if (status.tokenStore() != TokenStoreState.DEGRADED) {
+            return verdict;
+        }
+        return new TokenProviderHealth(verdict.up(), STORE_DEGRADED + verdict.message(), verdict.details());
+    }
+
+    private static TokenProviderHealth judge(TokenProviderStatus status) {
         Map<String, Object> details = TokenStatusView.of(status).details();
         TokenProviderState state = status.state();
         if (status.tokenExpiresAt() != null) {

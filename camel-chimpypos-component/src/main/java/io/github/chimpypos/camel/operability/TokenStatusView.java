@@ -73,7 +73,8 @@ public final class TokenStatusView {
                         "nextAttemptNotBefore",
                         "next.attempt.not.before",
                         status.nextAttemptNotBefore()),
-                new Entry("Clock skew", "clockSkewMillis", "clock.skew", status.estimatedClockSkew())));
+                new Entry("Clock skew", "clockSkewMillis", "clock.skew", status.estimatedClockSkew()),
+                new Entry("Token store", "tokenStore", "token.store", status.tokenStore())));
     }
 
     public List<Entry> entries() {

@@ -177,11 +177,14 @@ public class ChimpyPosConsumer extends ScheduledPollConsumer {
     }
 
     /**
-     * {@value #LEASE_DELAYS} delays, and at least twice the longest request (connect plus response timeout): a poll
-     * renews its lease once half of it is gone, so a request it sends always ends within its lease.
+     * {@value #LEASE_DELAYS} delays, and at least twice the longest request (the wait for a token, then connect and
+     * response timeouts): a poll renews its lease once half of it is gone, so a request it sends always ends within
+     * its lease.
      */
     static Duration leaseTime(long delayMillis, ChimpyPosConfiguration configuration) {
-        long longestRequest = configuration.getConnectTimeout() + configuration.getResponseTimeout();
+        long longestRequest = configuration.getTokenMaxWait()
+                + configuration.getConnectTimeout()
+                + configuration.getResponseTimeout();
         return Duration.ofMillis(Math.max(delayMillis * LEASE_DELAYS, 2 * longestRequest));
     }
 

@@ -48,8 +48,8 @@ class ChimpyPosClusteredPollingTest extends ChimpyPosTestSupport {
     private static final String STATIONS = "abc1,zrh1,off1";
     private static final String URI = "chimpypos:getStationPricing?stationIds=" + STATIONS
             + "&onlyChanges=true&clusteredPolling=true&tokenStore=#store&delay=1000"
-            // a lease of 3 s: 3 delays, and twice the longest request (connect plus response timeout)
-            + "&connectTimeout=500&responseTimeout=1000&" + POLLED_BY_TEST;
+            // a lease of 3 s: 3 delays, and twice the longest request (token wait, connect and response timeouts)
+            + "&tokenMaxWait=500&connectTimeout=500&responseTimeout=500&" + POLLED_BY_TEST;
 
     private final MutableClock clock = MutableClock.startingAt(Instant.parse("2030-01-01T00:00:00Z"));
     private final TokenStore store = new InMemoryTokenStore();

@@ -29,8 +29,8 @@ import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * One instance of the cluster in {@link ClusteredPollingProcessesTest}: its own JVM, polling the emulator with
- * clusteredPolling through a JdbcTokenStore on the test's database (a poll lease of 6 s: twice the connect plus
- * response timeout). It prints {@code STARTED}, then one
+ * clusteredPolling through a JdbcTokenStore on the test's database (a poll lease of 10 s: twice the token wait plus
+ * the connect and response timeouts). It prints {@code STARTED}, then one
  * {@code EMIT <station> <status>} line per exchange its route receives, and stops when its stdin closes.
  * Everything comes from the environment, the password included, so no secret shows in a process list.
  */
@@ -59,7 +59,7 @@ public final class ClusteredPollingInstance {
                 public void configure() {
                     from("chimpypos:getStationPricing?stationIds=" + env("CLUSTER_STATIONS")
                                     + "&onlyChanges=true&clusteredPolling=true&tokenStore=#store&spreadRequests=false"
-                                    + "&connectTimeout=1000&responseTimeout=2000"
+                                    + "&tokenMaxWait=2000&connectTimeout=1000&responseTimeout=2000"
                                     + "&delay=" + env("CLUSTER_DELAY_MILLIS"))
                             .process(exchange -> emit(
                                     exchange.getMessage().getHeader(ChimpyPosConstants.STATION_ID, String.class),

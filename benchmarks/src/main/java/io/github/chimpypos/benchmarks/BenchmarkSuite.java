@@ -34,6 +34,7 @@ import io.github.chimpypos.benchmarks.scenarios.MemoryScenario;
 import io.github.chimpypos.benchmarks.scenarios.OverheadScenario;
 import io.github.chimpypos.benchmarks.scenarios.RenewalStallScenario;
 import io.github.chimpypos.benchmarks.scenarios.TokenEconomyScenario;
+import io.github.chimpypos.benchmarks.scenarios.TokenStoreScenario;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,7 +54,7 @@ public final class BenchmarkSuite {
 
     /** The scenarios, in the order they run: JMH first, while this JVM is still quiet. */
     public static final List<String> SCENARIOS =
-            List.of("allocation", "overhead", "economy", "stall", "herd", "endpoints", "soak");
+            List.of("allocation", "overhead", "economy", "stall", "herd", "endpoints", "soak", "store");
 
     private static final Logger LOG = LoggerFactory.getLogger("benchmarks");
 
@@ -109,6 +110,7 @@ public final class BenchmarkSuite {
                 case "herd" -> ColdHerdScenario.run(config, report);
                 case "endpoints" -> MemoryScenario.endpoints(config, report);
                 case "soak" -> MemoryScenario.soak(config, report);
+                case "store" -> TokenStoreScenario.run(config, report);
                 default -> throw new IllegalStateException(scenario);
             }
             LOG.info("   {} took {} s", scenario, (System.nanoTime() - t0) / 1_000_000_000);

@@ -56,6 +56,8 @@ public class ChimpyPosComponentConfigurer extends PropertyConfigurerSupport impl
         case "clientsecret":
         case "clientSecret": getOrCreateConfiguration(target).setClientSecret(property(camelContext, java.lang.String.class, value)); return true;
         case "clock": target.setClock(property(camelContext, java.time.Clock.class, value)); return true;
+        case "clusteredpolling":
+        case "clusteredPolling": getOrCreateConfiguration(target).setClusteredPolling(property(camelContext, boolean.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.github.chimpypos.camel.ChimpyPosConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -202,6 +204,8 @@ public class ChimpyPosComponentConfigurer extends PropertyConfigurerSupport impl
         case "clientsecret":
         case "clientSecret": return java.lang.String.class;
         case "clock": return java.time.Clock.class;
+        case "clusteredpolling":
+        case "clusteredPolling": return boolean.class;
         case "configuration": return io.github.chimpypos.camel.ChimpyPosConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
@@ -349,6 +353,8 @@ public class ChimpyPosComponentConfigurer extends PropertyConfigurerSupport impl
         case "clientsecret":
         case "clientSecret": return getOrCreateConfiguration(target).getClientSecret();
         case "clock": return target.getClock();
+        case "clusteredpolling":
+        case "clusteredPolling": return getOrCreateConfiguration(target).isClusteredPolling();
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();

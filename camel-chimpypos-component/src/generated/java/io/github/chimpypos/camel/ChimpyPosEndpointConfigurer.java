@@ -52,6 +52,8 @@ public class ChimpyPosEndpointConfigurer extends PropertyConfigurerSupport imple
         case "clientId": target.getConfiguration().setClientId(property(camelContext, java.lang.String.class, value)); return true;
         case "clientsecret":
         case "clientSecret": target.getConfiguration().setClientSecret(property(camelContext, java.lang.String.class, value)); return true;
+        case "clusteredpolling":
+        case "clusteredPolling": target.getConfiguration().setClusteredPolling(property(camelContext, boolean.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "createrentalpath":
@@ -219,6 +221,8 @@ public class ChimpyPosEndpointConfigurer extends PropertyConfigurerSupport imple
         case "clientId": return java.lang.String.class;
         case "clientsecret":
         case "clientSecret": return java.lang.String.class;
+        case "clusteredpolling":
+        case "clusteredPolling": return boolean.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
         case "createrentalpath":
@@ -387,6 +391,8 @@ public class ChimpyPosEndpointConfigurer extends PropertyConfigurerSupport imple
         case "clientId": return target.getConfiguration().getClientId();
         case "clientsecret":
         case "clientSecret": return target.getConfiguration().getClientSecret();
+        case "clusteredpolling":
+        case "clusteredPolling": return target.getConfiguration().isClusteredPolling();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
         case "createrentalpath":

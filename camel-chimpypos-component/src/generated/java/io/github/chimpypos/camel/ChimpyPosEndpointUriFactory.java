@@ -24,7 +24,7 @@ public class ChimpyPosEndpointUriFactory extends org.apache.camel.support.compon
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(85);
+        Set<String> props = new HashSet<>(86);
         props.add("allowInsecureHttp");
         props.add("apiUrl");
         props.add("audience");
@@ -40,6 +40,7 @@ public class ChimpyPosEndpointUriFactory extends org.apache.camel.support.compon
         props.add("checkUserPath");
         props.add("clientId");
         props.add("clientSecret");
+        props.add("clusteredPolling");
         props.add("connectTimeout");
         props.add("createRentalPath");
         props.add("createStationPickupPath");

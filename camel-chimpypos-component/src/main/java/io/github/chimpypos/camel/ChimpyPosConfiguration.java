@@ -249,6 +249,9 @@ public class ChimpyPosConfiguration implements Cloneable {
     @UriParam(label = "consumer,advanced")
     private StateRepository<String, String> stateRepository;
 
+    @UriParam(label = "consumer", defaultValue = "false")
+    private boolean clusteredPolling;
+
     @UriParam(label = "consumer", defaultValue = "0")
     private int maxRequestsPerPoll;
 
@@ -966,6 +969,21 @@ public class ChimpyPosConfiguration implements Cloneable {
      */
     public void setStateRepository(StateRepository<String, String> stateRepository) {
         this.stateRepository = stateRepository;
+    }
+
+    public boolean isClusteredPolling() {
+        return clusteredPolling;
+    }
+
+    /**
+     * Whether the instances of a cluster that run this polling route share its polls through the tokenStore: one
+     * instance (the holder of the endpoint's poll lease, renewed every poll) polls each key once per cycle for the
+     * whole cluster, another takes over within the lease time when it dies (three delays, at least twice
+     * tokenMaxWait plus connectTimeout plus responseTimeout), and the last-seen state of onlyChanges is
+     * kept in the store so a takeover does not emit everything again. Needs tokenStore.
+     */
+    public void setClusteredPolling(boolean clusteredPolling) {
+        this.clusteredPolling = clusteredPolling;
     }
 
     public int getMaxRequestsPerPoll() {

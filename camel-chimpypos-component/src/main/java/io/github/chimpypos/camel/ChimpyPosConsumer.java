@@ -23,12 +23,18 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.github.chimpypos.camel.operation.OptionValidation;
 import io.github.chimpypos.camel.polling.PollKeys;
+import io.github.chimpypos.camel.polling.PollLease;
 import io.github.chimpypos.camel.polling.PollState;
 import io.github.chimpypos.camel.polling.PollState.Fingerprint;
 import io.github.chimpypos.camel.polling.RequestPacer;
+import io.github.chimpypos.camel.polling.SharedPollState;
+import io.github.chimpypos.camel.store.TokenStore;
+import io.github.chimpypos.camel.store.TokenStoreException;
+import io.github.chimpypos.camel.store.TokenStores;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
@@ -36,6 +42,7 @@ import org.apache.camel.spi.StateRepository;
 import org.apache.camel.support.ScheduledPollConsumer;
 import org.apache.camel.support.processor.state.MemoryStateRepository;
 import org.apache.camel.support.service.ServiceHelper;
+import org.apache.camel.util.URISupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,6 +56,10 @@ import org.slf4j.LoggerFactory;
  * error type (station offline, no battery, unknown station) become exchanges with the status headers. Everything
  * else (I/O errors, 5xx, 401/403/408/429, no token) fails the poll, so that Camel's backoff, error handler bridge
  * and consumer health check react; the next poll resumes after the key that failed.
+ *
+ * <p>
+ * With {@code clusteredPolling}, the instances running the route take turns through the token store: only the holder
+ * of the endpoint's poll lease polls a cycle, and the last-seen state lives in the store (see docs/scale-out.md).
  */
 public class ChimpyPosConsumer extends ScheduledPollConsumer {
 
@@ -59,6 +70,13 @@ public class ChimpyPosConsumer extends ScheduledPollConsumer {
     private final PollKeys keys;
     private final StateRepository<String, String> stateRepository;
     private final boolean ownStateRepository;
+    /** How many delays a poll lease lasts after its last renewal: the longest a dead holder keeps the others out. */
+    static final int LEASE_DELAYS = 3;
+
+    private final String pollLeaseKey;
+    private final SharedPollState sharedState;
+    private final AtomicBoolean storeDownLogged = new AtomicBoolean();
+    private PollLease lease;
     private RequestPacer pacer = RequestPacer.REAL;
     private PollState state;
     private ExecutorService requestExecutor;
@@ -71,7 +89,31 @@ public class ChimpyPosConsumer extends ScheduledPollConsumer {
         this.keys = PollKeys.of(endpoint.getOperation(), configuration);
         OptionValidation.consumer(endpoint.getDelay(), configuration);
         this.ownStateRepository = configuration.getStateRepository() == null;
-        this.stateRepository = ownStateRepository ? new MemoryStateRepository() : configuration.getStateRepository();
+        this.pollLeaseKey = configuration.isClusteredPolling() ? TokenStores.pollLeaseKey(identity(endpoint)) : null;
+        this.sharedState = configuration.isClusteredPolling() && ownStateRepository
+                ? new SharedPollState(
+                        configuration.getTokenStore(),
+                        pollLeaseKey,
+                        endpoint.getComponent().getClock())
+                : null;
+        this.stateRepository = !ownStateRepository
+                ? configuration.getStateRepository()
+                : sharedState != null ? sharedState : new MemoryStateRepository();
+    }
+
+    /**
+     * What names this polling endpoint alike on every instance of the cluster and apart from other endpoints: its URI
+     * with secrets masked, and the API and credentials it polls with (never a secret).
+     */
+    private static String identity(ChimpyPosEndpoint endpoint) {
+        ChimpyPosConfiguration configuration = endpoint.getConfiguration();
+        return URISupport.sanitizeUri(endpoint.getEndpointUri())
+                + '\n'
+                + configuration.getApiUrl()
+                + '\n'
+                + configuration.getClientId()
+                + '\n'
+                + configuration.getUsername();
     }
 
     @Override
@@ -89,8 +131,16 @@ public class ChimpyPosConsumer extends ScheduledPollConsumer {
         return stateRepository;
     }
 
+    /** The poll lease of this consumer, or null without clusteredPolling. */
+    PollLease getPollLease() {
+        return lease;
+    }
+
     @Override
     protected void doStart() throws Exception {
+        if (pollLeaseKey != null) {
+            lease = startLease();
+        }
         if (ownStateRepository) {
             ServiceHelper.startService(stateRepository);
         } else if (!getEndpoint().getCamelContext().hasService(stateRepository)) {
@@ -107,8 +157,46 @@ public class ChimpyPosConsumer extends ScheduledPollConsumer {
         super.doStart();
     }
 
+    /** Fails the route start when the store keeps no poll records; a store that is down only means polling alone. */
+    private PollLease startLease() {
+        TokenStore store = configuration.getTokenStore();
+        try {
+            store.loadPollRecord(pollLeaseKey);
+        } catch (UnsupportedOperationException e) {
+            throw new IllegalArgumentException("Option clusteredPolling: the tokenStore " + e.getMessage(), e);
+        } catch (TokenStoreException e) {
+            storeDown(e);
+        }
+        Duration leaseTime = leaseTime(getTimeUnit().toMillis(getDelay()), configuration);
+        return new PollLease(
+                store,
+                pollLeaseKey,
+                store.newLeaseOwner(),
+                leaseTime,
+                endpoint.getComponent().getClock());
+    }
+
+    /**
+     * {@value #LEASE_DELAYS} delays, and at least twice the longest request (the wait for a token, then connect and
+     * response timeouts): a poll renews its lease once half of it is gone, so a request it sends always ends within
+     * its lease.
+     */
+    static Duration leaseTime(long delayMillis, ChimpyPosConfiguration configuration) {
+        long longestRequest = configuration.getTokenMaxWait()
+                + configuration.getConnectTimeout()
+                + configuration.getResponseTimeout();
+        return Duration.ofMillis(Math.max(delayMillis * LEASE_DELAYS, 2 * longestRequest));
+    }
+
     @Override
     protected void doStop() throws Exception {
+        if (lease != null) {
+            try {
+                lease.release();
+            } catch (RuntimeException e) {
+                LOG.debug("{}: poll lease not released, it expires: {}", endpoint, e.toString());
+            }
+        }
         super.doStop();
         if (requestExecutor != null) {
             getEndpoint().getCamelContext().getExecutorServiceManager().shutdown(requestExecutor);
@@ -126,6 +214,10 @@ public class ChimpyPosConsumer extends ScheduledPollConsumer {
 
     @Override
     protected int poll() throws Exception {
+        if (lease != null && !takeTurn()) {
+            LOG.trace("{}: another instance holds the poll lease", endpoint);
+            return 0;
+        }
         List<String> batch = keys.nextBatch(configuration.getMaxRequestsPerPoll());
         RequestPacer.Pace pace = pacer.start(batch.size(), spreadWindow());
         Deque<Request> inFlight = new ArrayDeque<>();
@@ -138,7 +230,7 @@ public class ChimpyPosConsumer extends ScheduledPollConsumer {
                     emitted += deliver(inFlight.removeFirst());
                     delivered++;
                 }
-                if (!pace.awaitTurn(index, this::isRunAllowed)) {
+                if (!pace.awaitTurn(index, this::isRunAllowed) || !stillHoldsLease()) {
                     break;
                 }
                 inFlight.addLast(send(batch.get(index)));
@@ -160,6 +252,46 @@ public class ChimpyPosConsumer extends ScheduledPollConsumer {
         }
         LOG.debug("{}: polled {} of {} keys, {} exchanges", endpoint, delivered, batch.size(), emitted);
         return emitted;
+    }
+
+    /** Whether this instance polls this cycle: it holds the lease, or the store is down and it polls alone. */
+    private boolean takeTurn() {
+        try {
+            PollLease.Turn turn = lease.acquire();
+            if (turn == PollLease.Turn.CLAIMED && sharedState != null) {
+                // another instance may have polled since this one did: its last-seen states are in the store
+                sharedState.forgetLocalCopy();
+            }
+            if (turn.polls() && storeDownLogged.compareAndSet(true, false)) {
+                LOG.info("{}: token store reachable again, polling in turn with the cluster", endpoint);
+            }
+            return turn.polls();
+        } catch (TokenStoreException e) {
+            storeDown(e);
+            return true;
+        }
+    }
+
+    /** A long poll renews its lease; one that lost it to another instance stops and leaves the keys to it. */
+    private boolean stillHoldsLease() {
+        if (lease == null) {
+            return true;
+        }
+        try {
+            return lease.stillHeld();
+        } catch (TokenStoreException e) {
+            storeDown(e);
+            return true;
+        }
+    }
+
+    private void storeDown(TokenStoreException e) {
+        if (storeDownLogged.compareAndSet(false, true)) {
+            LOG.warn(
+                    "{}: token store unreachable, polling without the cluster's poll lease until it is back: {}",
+                    endpoint,
+                    e.getMessage());
+        }
     }
 
     private Duration spreadWindow() {

@@ -15,6 +15,7 @@
  */
 package io.github.chimpypos.benchmarks.clients;
 
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -42,7 +43,17 @@ final class CamelRouteClient implements PricingClient {
     private final PricingClient inner;
 
     CamelRouteClient(ClientKind kind, Target target, String producerUri, Function<Exchange, Object> result) {
-        this(kind, target, route -> route.to(producerUri), null, result);
+        this(kind, target, route -> route.to(producerUri), null, result, Map.of());
+    }
+
+    /** As above, with {@code beans} bound in the context's registry for the producer URI to reference. */
+    CamelRouteClient(
+            ClientKind kind,
+            Target target,
+            String producerUri,
+            Function<Exchange, Object> result,
+            Map<String, Object> beans) {
+        this(kind, target, route -> route.to(producerUri), null, result, beans);
     }
 
     /** A route whose only step is a processor calling {@code inner}; closing this client closes it. */
@@ -52,7 +63,8 @@ final class CamelRouteClient implements PricingClient {
                 target,
                 route -> route.process(e -> e.getMessage().setBody(inner.getStationPricing())),
                 inner,
-                result);
+                result,
+                Map.of());
     }
 
     private CamelRouteClient(
@@ -60,13 +72,15 @@ final class CamelRouteClient implements PricingClient {
             Target target,
             Consumer<RouteDefinition> step,
             PricingClient inner,
-            Function<Exchange, Object> result) {
+            Function<Exchange, Object> result,
+            Map<String, Object> beans) {
         this.kind = kind;
         this.result = result;
         this.inner = inner;
         this.camel = new DefaultCamelContext();
         try {
             camel.getRegistry().bind(Tls.BEAN, Tls.sslContextParameters(target));
+            beans.forEach(camel.getRegistry()::bind);
             camel.getShutdownStrategy().setTimeout(5);
             camel.addRoutes(new RouteBuilder() {
                 @Override

@@ -20,8 +20,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 import io.github.chimpypos.benchmarks.emulator.Target;
+import io.github.chimpypos.camel.store.TokenStore;
 import org.apache.camel.Exchange;
 
 /** Builds the clients under test, all with the same pool size and the same TLS trust. */
@@ -66,6 +68,19 @@ public final class Clients {
                     .append("ms");
         }
         return uri.toString();
+    }
+
+    /**
+     * Ours with a token store: the endpoint's {@code tokenStore} option references {@code store}. Each client owns its
+     * CamelContext, so each is one instance of a cluster with its own token provider.
+     */
+    public static PricingClient oursWithStore(Target target, ClientOptions options, TokenStore store) {
+        return new CamelRouteClient(
+                ClientKind.OURS,
+                target,
+                oursUri(target, options) + "&tokenStore=#tokenStore",
+                Clients::ourBody,
+                Map.of("tokenStore", store));
     }
 
     static String oursUri(Target target, ClientOptions options) {

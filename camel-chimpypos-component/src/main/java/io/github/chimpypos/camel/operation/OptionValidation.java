@@ -129,6 +129,11 @@ public final class OptionValidation {
             throw new IllegalArgumentException("Invalid option maxRequestsPerPoll "
                     + configuration.getMaxRequestsPerPoll() + "; must not be negative (0 polls every key every time)");
         }
+        if (configuration.isClusteredPolling() && configuration.getTokenStore() == null) {
+            throw new IllegalArgumentException("Option clusteredPolling needs option tokenStore: the instances share"
+                    + " the poll lease and the last-seen state through it (a JdbcTokenStore or HazelcastTokenStore"
+                    + " bean that every instance uses)");
+        }
         double fraction = configuration.getSpreadFraction();
         if (!(fraction > 0 && fraction <= 1)) {
             throw new IllegalArgumentException(

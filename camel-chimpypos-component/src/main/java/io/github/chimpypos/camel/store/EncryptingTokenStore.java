@@ -21,6 +21,11 @@ import java.util.Optional;
  * The base of every store that keeps records outside this JVM: tokens are sealed with AES-256-GCM before the engine
  * sees them, with a key that lives in configuration only (a secret option, the environment, a vault), never in the
  * store. An engine implements two methods on {@link SealedTokenRecord}s.
+ *
+ * <p>
+ * Poll records ({@link #loadPollRecord}, {@link #compareAndSetPollRecord}) pass through unsealed: they hold a lease
+ * owner, times and a last-seen status, nothing secret, and an operator may want to read who polls. An engine that
+ * serves clustered polling overrides both methods.
  */
 public abstract class EncryptingTokenStore implements TokenStore {
 

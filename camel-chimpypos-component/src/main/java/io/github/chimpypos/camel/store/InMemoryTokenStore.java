@@ -27,6 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class InMemoryTokenStore implements TokenStore {
 
     private final Map<String, TokenRecord> records = new ConcurrentHashMap<>();
+    private final Map<String, PollRecord> pollRecords = new ConcurrentHashMap<>();
     private final TokenCipher tagKey;
 
     public InMemoryTokenStore() {
@@ -45,6 +46,23 @@ public final class InMemoryTokenStore implements TokenStore {
         TokenStores.requireNextVersion(expectedVersion, next);
         boolean[] won = {false};
         records.compute(key, (k, current) -> {
+            long stored = current == null ? TokenRecord.ABSENT : current.version();
+            won[0] = stored == expectedVersion;
+            return won[0] ? next : current;
+        });
+        return won[0];
+    }
+
+    @Override
+    public Optional<PollRecord> loadPollRecord(String key) {
+        return Optional.ofNullable(pollRecords.get(key));
+    }
+
+    @Override
+    public boolean compareAndSetPollRecord(String key, long expectedVersion, PollRecord next) {
+        TokenStores.requireNextVersion(expectedVersion, next);
+        boolean[] won = {false};
+        pollRecords.compute(key, (k, current) -> {
             long stored = current == null ? TokenRecord.ABSENT : current.version();
             won[0] = stored == expectedVersion;
             return won[0] ? next : current;

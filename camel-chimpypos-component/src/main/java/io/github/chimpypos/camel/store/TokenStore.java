@@ -46,6 +46,32 @@ public interface TokenStore {
      */
     String credentialsTag(String secrets);
 
+    /**
+     * The poll record under {@code key}, if any: a clustered polling consumer's lease or last-seen state (see
+     * {@link PollRecord}). Stores that cannot keep them throw {@link UnsupportedOperationException}, which the consumer
+     * reports at its first poll.
+     */
+    default Optional<PollRecord> loadPollRecord(String key) {
+        throw pollRecordsUnsupported();
+    }
+
+    /**
+     * Writes {@code next} under {@code key} only if the stored poll record's version is still {@code expectedVersion}
+     * ({@link TokenRecord#ABSENT}: only if none exists), as {@link #compareAndSet} does for token records. Poll records
+     * live apart from token records: the same key may name one of each.
+     *
+     * @return whether this write won; on {@code false} nothing was written
+     */
+    default boolean compareAndSetPollRecord(String key, long expectedVersion, PollRecord next) {
+        throw pollRecordsUnsupported();
+    }
+
+    private UnsupportedOperationException pollRecordsUnsupported() {
+        return new UnsupportedOperationException(getClass().getName()
+                + " keeps no poll records, which clusteredPolling needs: use InMemoryTokenStore, JdbcTokenStore or"
+                + " HazelcastTokenStore, or implement loadPollRecord and compareAndSetPollRecord");
+    }
+
     /** A lease owner name never handed out before. Engines that can tell a lost member add what identifies it. */
     default String newLeaseOwner() {
         return UUID.randomUUID().toString();

@@ -43,8 +43,38 @@ public final class TokenStores {
         }
     }
 
+    /**
+     * The key of a clustered polling consumer's lease: a hash of what identifies the polling endpoint on every
+     * instance (never a secret), under a prefix of its own.
+     */
+    public static String pollLeaseKey(String endpointIdentity) {
+        return "chimpypos-poll-v1-" + sha256(endpointIdentity);
+    }
+
+    /** The key of the last-seen state of one polled key of the endpoint whose lease key is {@code leaseKey}. */
+    public static String pollStateKey(String leaseKey, String stateKey) {
+        return "chimpypos-poll-state-v1-" + sha256(leaseKey + '\0' + stateKey);
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
     /** Every engine refuses a write that skips or repeats a version: that would break the CAS argument. */
     public static void requireNextVersion(long expectedVersion, TokenRecord next) {
+        if (next.version() != expectedVersion + 1) {
+            throw new IllegalArgumentException(
+                    "next.version must be expectedVersion + 1 (" + (expectedVersion + 1) + "), was " + next.version());
+        }
+    }
+
+    /** As {@link #requireNextVersion(long, TokenRecord)}, for poll records. */
+    public static void requireNextVersion(long expectedVersion, PollRecord next) {
         if (next.version() != expectedVersion + 1) {
             throw new IllegalArgumentException(
                     "next.version must be expectedVersion + 1 (" + (expectedVersion + 1) + "), was " + next.version());

@@ -172,4 +172,69 @@ public abstract class TokenStoreContract {
                 .as("the rejection counted by one instance holds back the other")
                 .isInstanceOf(LeaseClaim.Blocked.class);
     }
+
+    @Test
+    void anAbsentPollRecordLoadsEmpty() {
+        assertThat(store().loadPollRecord(key)).isEmpty();
+    }
+
+    @Test
+    void aPollLeaseAndAPollStateRoundTripToTheOtherInstance() {
+        PollRecord lease = new PollRecord(1, new Lease("poller-1", T0.plusSeconds(3)), null, T0);
+        PollRecord state = new PollRecord(1, null, "ok||0f3a", T0.plusMillis(5));
+
+        assertThat(store().compareAndSetPollRecord(key, TokenRecord.ABSENT, lease))
+                .isTrue();
+        assertThat(store().compareAndSetPollRecord(key + "-state", TokenRecord.ABSENT, state))
+                .isTrue();
+
+        assertThat(peer().loadPollRecord(key)).contains(lease);
+        assertThat(peer().loadPollRecord(key + "-state")).contains(state);
+    }
+
+    @Test
+    void onlyOnePollLeaseInsertWinsAndAStaleVersionLoses() {
+        PollRecord mine = new PollRecord(1, new Lease("one", T0.plusSeconds(3)), null, T0);
+        PollRecord theirs = new PollRecord(1, new Lease("two", T0.plusSeconds(3)), null, T0);
+        assertThat(store().compareAndSetPollRecord(key, TokenRecord.ABSENT, mine))
+                .isTrue();
+        assertThat(peer().compareAndSetPollRecord(key, TokenRecord.ABSENT, theirs))
+                .isFalse();
+
+        PollRecord renewed = new PollRecord(2, new Lease("one", T0.plusSeconds(6)), null, T0.plusSeconds(3));
+        assertThat(store().compareAndSetPollRecord(key, 1, renewed)).isTrue();
+        PollRecord stale = new PollRecord(2, new Lease("two", T0.plusSeconds(9)), null, T0.plusSeconds(6));
+        assertThat(peer().compareAndSetPollRecord(key, 1, stale)).isFalse();
+
+        assertThat(peer().loadPollRecord(key)).contains(renewed);
+    }
+
+    @Test
+    void pollRecordsAndTokenRecordsUnderOneKeyAreIndependent() {
+        store().compareAndSet(key, 0, record(1, token("a", "r"), null, Lockout.NONE));
+        PollRecord poll = new PollRecord(1, null, "ok||", T0);
+
+        assertThat(store().compareAndSetPollRecord(key, TokenRecord.ABSENT, poll))
+                .isTrue();
+
+        assertThat(peer().load(key).orElseThrow().token().accessToken()).isEqualTo("a");
+        assertThat(peer().loadPollRecord(key)).contains(poll);
+    }
+
+    @Test
+    void aPollRecordWriteThatSkipsAVersionIsRefused() {
+        assertThatThrownBy(() -> store().compareAndSetPollRecord(key, 0, new PollRecord(2, null, "x", T0)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("expectedVersion + 1");
+    }
+
+    @Test
+    void theLongestStateRoundTrips() {
+        PollRecord longest = new PollRecord(1, null, "s".repeat(PollRecord.MAX_STATE_LENGTH), T0);
+
+        assertThat(store().compareAndSetPollRecord(key, TokenRecord.ABSENT, longest))
+                .isTrue();
+
+        assertThat(peer().loadPollRecord(key)).contains(longest);
+    }
 }

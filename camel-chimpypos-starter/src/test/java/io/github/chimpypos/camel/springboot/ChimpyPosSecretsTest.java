@@ -78,7 +78,10 @@ class ChimpyPosSecretsTest {
                 "CAMEL_COMPONENT_CHIMPYPOS_PASSWORD",
                 "CAMEL_COMPONENT_CHIMPYPOS_CLIENT_SECRET",
                 "CAMEL_COMPONENT_CHIMPYPOS_CLIENTSECRET",
-                "camel.ssl.trust-managers.key-store.password")) {
+                "camel.ssl.trust-managers.key-store.password",
+                "camel.component.chimpypos.token-store.encryption-key",
+                "camel.component.chimpypos.token-store.previous-encryption-key",
+                "CAMEL_COMPONENT_CHIMPYPOS_TOKENSTORE_ENCRYPTIONKEY")) {
             assertThat(sanitizer.sanitize(new SanitizableData(null, key, "value-of-" + key), true))
                     .as(key)
                     .isEqualTo(SanitizableData.SANITIZED_VALUE);

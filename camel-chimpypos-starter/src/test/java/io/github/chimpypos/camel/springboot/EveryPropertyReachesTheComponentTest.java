@@ -31,6 +31,8 @@ import io.github.chimpypos.camel.ChimpyPosComponent;
 import io.github.chimpypos.camel.ChimpyPosConfiguration;
 import io.github.chimpypos.camel.auth.TokenProvider;
 import io.github.chimpypos.camel.auth.TokenProviderListener;
+import io.github.chimpypos.camel.store.InMemoryTokenStore;
+import io.github.chimpypos.camel.store.TokenStore;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.http.HttpClientConfigurer;
 import org.apache.camel.spi.PropertyConfigurerGetter;
@@ -55,6 +57,7 @@ class EveryPropertyReachesTheComponentTest {
     private final SSLContextParameters trust = new SSLContextParameters();
     private final TokenProvider tokenProvider = new ChimpyPosComponentAutoConfigurationTest.FixedTokenProvider();
     private final TokenProviderListener tokenListener = new TokenProviderListener() {};
+    private final TokenStore tokenStore = new InMemoryTokenStore();
     private final StateRepository<String, String> stateRepository = new MemoryStateRepository();
     private final Supplier<Collection<String>> keysSupplier = () -> List.of("abc1");
     private final HttpClientConfigurer httpClientConfigurer = builder -> {};
@@ -165,6 +168,8 @@ class EveryPropertyReachesTheComponentTest {
                 return tokenProvider;
             case "io.github.chimpypos.camel.auth.TokenProviderListener":
                 return tokenListener;
+            case "io.github.chimpypos.camel.store.TokenStore":
+                return tokenStore;
             case "org.apache.camel.spi.StateRepository":
                 return stateRepository;
             case "java.util.function.Supplier":

@@ -85,33 +85,25 @@ class SharedTokenProviderTest {
     /** The chimpyAuth bean gives a plain camel-http endpoint the token the chimpypos endpoints use. */
     @Test
     void theChimpyAuthBeanSharesTheTokenWithCamelHttpEndpoints(ChimpyPosEmulator emulator) {
-        new ApplicationContextRunner()
-                .withConfiguration(AutoConfigurations.of(
-                        CamelAutoConfiguration.class,
-                        ChimpyPosComponentConverter.class,
-                        ChimpyPosComponentAutoConfiguration.class))
-                .withBean("emulatorTrust", SSLContextParameters.class, () -> EmulatorSupport.trust(emulator))
-                .withPropertyValues(EmulatorSupport.connectionProperties(emulator))
-                .run(context -> {
-                    assertThat(context).hasBean(ChimpyPosComponentAutoConfiguration.BEARER_AUTH_CONFIGURER);
-                    ProducerTemplate template =
-                            context.getBean(CamelContext.class).createProducerTemplate();
-                    BatteryCheck typed = template.requestBodyAndHeaders(
-                            "chimpypos:checkBattery?rentalType=pickup",
-                            null,
-                            Map.of(ChimpyPosConstants.BATTERY_ID, "BAT0007"),
-                            BatteryCheck.class);
-                    String untyped = template.requestBodyAndHeader(
-                            emulator.apiUrl() + "/api/v2/users/APPUSER1"
-                                    + "?httpClientConfigurer=#chimpyAuth&sslContextParameters=#emulatorTrust",
-                            null,
-                            Exchange.HTTP_METHOD,
-                            "GET",
-                            String.class);
+        EmulatorSupport.runner(emulator).run(context -> {
+            assertThat(context).hasBean(ChimpyPosComponentAutoConfiguration.BEARER_AUTH_CONFIGURER);
+            ProducerTemplate template = context.getBean(CamelContext.class).createProducerTemplate();
+            BatteryCheck typed = template.requestBodyAndHeaders(
+                    "chimpypos:checkBattery?rentalType=pickup",
+                    null,
+                    Map.of(ChimpyPosConstants.BATTERY_ID, "BAT0007"),
+                    BatteryCheck.class);
+            String untyped = template.requestBodyAndHeader(
+                    emulator.apiUrl() + "/api/v2/users/APPUSER1"
+                            + "?httpClientConfigurer=#chimpyAuth&sslContextParameters=#emulatorTrust",
+                    null,
+                    Exchange.HTTP_METHOD,
+                    "GET",
+                    String.class);
 
-                    assertThat(typed.getStatus()).isEqualTo("ready_for_pickup");
-                    assertThat(untyped).contains("\"user\"");
-                    assertThat(emulator.control().counters().tokenCalls()).isEqualTo(1);
-                });
+            assertThat(typed.getStatus()).isEqualTo("ready_for_pickup");
+            assertThat(untyped).contains("\"user\"");
+            assertThat(emulator.control().counters().tokenCalls()).isEqualTo(1);
+        });
     }
 }

@@ -55,7 +55,8 @@ final class StarterMetadata {
         Map<String, JsonNode> properties = new LinkedHashMap<>();
         for (JsonNode property : metadata.get("properties")) {
             String name = property.get("name").asText();
-            if (name.startsWith(PREFIX)) {
+            // token-store.* belongs to ChimpyPosTokenStoreProperties: what the starter builds, not a component option
+            if (name.startsWith(PREFIX) && !name.startsWith(ChimpyPosTokenStoreProperties.PREFIX + ".")) {
                 properties.put(name, property);
             }
         }

@@ -29,9 +29,11 @@ import com.hazelcast.core.HazelcastException;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import io.github.chimpypos.camel.store.EncryptingTokenStore;
+import io.github.chimpypos.camel.store.PollRecord;
 import io.github.chimpypos.camel.store.SealedTokenRecord;
 import io.github.chimpypos.camel.store.TokenStoreException;
 import io.github.chimpypos.camel.store.TokenStoreSession;
+import io.github.chimpypos.camel.store.TokenStores;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,12 +58,16 @@ public class HazelcastTokenStore extends EncryptingTokenStore implements AutoClo
     /** The default map name. */
     public static final String DEFAULT_MAP = "chimpypos-token-store";
 
+    /** The default map of the clustered polling consumer's leases and last-seen states. */
+    public static final String DEFAULT_POLL_MAP = "chimpypos-poll-store";
+
     private static final Logger LOG = LoggerFactory.getLogger(HazelcastTokenStore.class);
     private static final Pattern MAP_NAME = Pattern.compile("[A-Za-z0-9_.-]{1,200}");
 
     private final HazelcastInstance hazelcast;
     private final UUID listenerRegistration;
     private volatile String mapName = DEFAULT_MAP;
+    private volatile String pollMapName = DEFAULT_POLL_MAP;
     private volatile Clock clock = Clock.systemUTC();
 
     public HazelcastTokenStore(HazelcastInstance hazelcast) {
@@ -76,6 +82,15 @@ public class HazelcastTokenStore extends EncryptingTokenStore implements AutoClo
                     "mapName must be 1 to 200 letters, digits, '_', '.' or '-', was: " + mapName);
         }
         this.mapName = mapName;
+    }
+
+    /** The map of the clustered polling consumer (default {@value #DEFAULT_POLL_MAP}). */
+    public void setPollMapName(String pollMapName) {
+        if (pollMapName == null || !MAP_NAME.matcher(pollMapName).matches()) {
+            throw new IllegalArgumentException(
+                    "pollMapName must be 1 to 200 letters, digits, '_', '.' or '-', was: " + pollMapName);
+        }
+        this.pollMapName = pollMapName;
     }
 
     /** The clock that stamps released leases; tests move it. */
@@ -111,6 +126,37 @@ public class HazelcastTokenStore extends EncryptingTokenStore implements AutoClo
         } catch (HazelcastException | IllegalStateException e) {
             throw unreachable(e);
         }
+    }
+
+    @Override
+    public Optional<PollRecord> loadPollRecord(String key) {
+        try {
+            return Optional.ofNullable(pollMap().get(key)).map(SealedRecordCodec::decodePoll);
+        } catch (HazelcastException | IllegalStateException e) {
+            throw unreachable(e);
+        }
+    }
+
+    @Override
+    public boolean compareAndSetPollRecord(String key, long expectedVersion, PollRecord next) {
+        TokenStores.requireNextVersion(expectedVersion, next);
+        String encoded = SealedRecordCodec.encodePoll(next);
+        try {
+            IMap<String, String> map = pollMap();
+            if (expectedVersion == 0) {
+                return map.putIfAbsent(key, encoded) == null;
+            }
+            String current = map.get(key);
+            return current != null
+                    && SealedRecordCodec.decodePoll(current).version() == expectedVersion
+                    && map.replace(key, current, encoded);
+        } catch (HazelcastException | IllegalStateException e) {
+            throw unreachable(e);
+        }
+    }
+
+    private IMap<String, String> pollMap() {
+        return hazelcast.getMap(pollMapName);
     }
 
     private TokenStoreException unreachable(RuntimeException e) {

@@ -25,6 +25,7 @@ import java.util.Base64;
 
 import io.github.chimpypos.camel.store.Lease;
 import io.github.chimpypos.camel.store.Lockout;
+import io.github.chimpypos.camel.store.PollRecord;
 import io.github.chimpypos.camel.store.SealedTokenRecord;
 
 /**
@@ -34,6 +35,7 @@ import io.github.chimpypos.camel.store.SealedTokenRecord;
 final class SealedRecordCodec {
 
     private static final byte FORMAT = 1;
+    private static final byte POLL_FORMAT = 2;
 
     private SealedRecordCodec() {}
 
@@ -80,6 +82,40 @@ final class SealedRecordCodec {
             return new SealedTokenRecord(version, sealedToken, tokenExpiresAt, lease, lockout, updatedAt);
         } catch (IOException e) {
             throw new IllegalArgumentException("truncated token record", e);
+        }
+    }
+
+    /** A poll record (lease or last-seen state) as one string value of the poll map. */
+    static String encodePoll(PollRecord record) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeByte(POLL_FORMAT);
+            out.writeLong(record.version());
+            writeString(out, record.lease() == null ? null : record.lease().owner());
+            writeInstant(out, record.lease() == null ? null : record.lease().until());
+            writeString(out, record.state());
+            writeInstant(out, record.updatedAt());
+        } catch (IOException e) {
+            throw new IllegalStateException("in-memory stream", e);
+        }
+        return Base64.getEncoder().encodeToString(bytes.toByteArray());
+    }
+
+    static PollRecord decodePoll(String value) {
+        try (DataInputStream in =
+                new DataInputStream(new ByteArrayInputStream(Base64.getDecoder().decode(value)))) {
+            if (in.readByte() != POLL_FORMAT) {
+                throw new IllegalArgumentException("unknown poll record format");
+            }
+            long version = in.readLong();
+            String leaseOwner = readString(in);
+            Instant leaseUntil = readInstant(in);
+            String state = readString(in);
+            Instant updatedAt = readInstant(in);
+            return new PollRecord(
+                    version, leaseOwner == null ? null : new Lease(leaseOwner, leaseUntil), state, updatedAt);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("truncated poll record", e);
         }
     }
 

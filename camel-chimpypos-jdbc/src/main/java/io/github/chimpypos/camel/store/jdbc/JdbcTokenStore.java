@@ -32,8 +32,10 @@ import javax.sql.DataSource;
 import io.github.chimpypos.camel.store.EncryptingTokenStore;
 import io.github.chimpypos.camel.store.Lease;
 import io.github.chimpypos.camel.store.Lockout;
+import io.github.chimpypos.camel.store.PollRecord;
 import io.github.chimpypos.camel.store.SealedTokenRecord;
 import io.github.chimpypos.camel.store.TokenStoreException;
+import io.github.chimpypos.camel.store.TokenStores;
 
 /**
  * A token store in one table of a relational database, over plain JDBC: PostgreSQL for a cluster, an H2 file
@@ -67,6 +69,21 @@ public class JdbcTokenStore extends EncryptingTokenStore {
             + " credentials_tag VARCHAR(64),"
             + " updated_at TIMESTAMP WITH TIME ZONE NOT NULL)";
 
+    /** The default table of the clustered polling consumer's leases and last-seen states. */
+    public static final String DEFAULT_POLL_TABLE = "chimpypos_poll_store";
+
+    /**
+     * The poll table, as created when a clustered polling consumer first uses it ({@code %s}: the table name). One
+     * row per polling endpoint (its lease) and per polled key (its last-seen state); nothing in it is secret.
+     */
+    public static final String POLL_DDL = "CREATE TABLE IF NOT EXISTS %s ("
+            + " record_key VARCHAR(100) PRIMARY KEY,"
+            + " version BIGINT NOT NULL,"
+            + " lease_owner VARCHAR(200),"
+            + " lease_until TIMESTAMP WITH TIME ZONE,"
+            + " poll_state VARCHAR(1000),"
+            + " updated_at TIMESTAMP WITH TIME ZONE NOT NULL)";
+
     private static final Pattern TABLE_NAME =
             Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}(\\.[A-Za-z_][A-Za-z0-9_]{0,62})?");
     private static final String COLUMNS =
@@ -78,6 +95,8 @@ public class JdbcTokenStore extends EncryptingTokenStore {
     private volatile boolean createTable = true;
     private volatile int queryTimeoutSeconds = 5;
     private volatile boolean tableReady;
+    private volatile String pollTableName = DEFAULT_POLL_TABLE;
+    private volatile boolean pollTableReady;
 
     public JdbcTokenStore(DataSource dataSource) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -91,6 +110,19 @@ public class JdbcTokenStore extends EncryptingTokenStore {
         }
         this.tableName = tableName;
         this.tableReady = false;
+    }
+
+    /**
+     * The table of the clustered polling consumer (default {@value #DEFAULT_POLL_TABLE}), optionally
+     * schema-qualified; created on first use unless {@link #setCreateTable(boolean)} is off.
+     */
+    public void setPollTableName(String pollTableName) {
+        if (pollTableName == null || !TABLE_NAME.matcher(pollTableName).matches()) {
+            throw new IllegalArgumentException("pollTableName must be an SQL identifier (letters, digits,"
+                    + " underscores, optionally schema.table), was: " + pollTableName);
+        }
+        this.pollTableName = pollTableName;
+        this.pollTableReady = false;
     }
 
     /** Whether to create the table when absent (default); off when a DBA creates it and the user may not. */
@@ -156,6 +188,61 @@ public class JdbcTokenStore extends EncryptingTokenStore {
                 update.setString(11, key);
                 update.setLong(12, expectedVersion);
                 return update.executeUpdate() == 1;
+            }
+        });
+    }
+
+    @Override
+    public Optional<PollRecord> loadPollRecord(String key) {
+        String sql = "SELECT version, lease_owner, lease_until, poll_state, updated_at FROM " + pollTable()
+                + " WHERE record_key = ?";
+        return execute(connection -> {
+            try (PreparedStatement select = prepare(connection, sql)) {
+                select.setString(1, key);
+                try (ResultSet row = select.executeQuery()) {
+                    if (!row.next()) {
+                        return Optional.empty();
+                    }
+                    String leaseOwner = row.getString("lease_owner");
+                    Instant leaseUntil = instant(row, "lease_until");
+                    return Optional.of(new PollRecord(
+                            row.getLong("version"),
+                            leaseOwner == null || leaseUntil == null ? null : new Lease(leaseOwner, leaseUntil),
+                            row.getString("poll_state"),
+                            instant(row, "updated_at")));
+                }
+            }
+        });
+    }
+
+    @Override
+    public boolean compareAndSetPollRecord(String key, long expectedVersion, PollRecord next) {
+        TokenStores.requireNextVersion(expectedVersion, next);
+        String sql = expectedVersion == 0
+                ? "INSERT INTO " + pollTable()
+                        + " (lease_owner, lease_until, poll_state, updated_at, version, record_key)"
+                        + " VALUES (?, ?, ?, ?, ?, ?)"
+                : "UPDATE " + pollTable()
+                        + " SET lease_owner = ?, lease_until = ?, poll_state = ?, updated_at = ?, version = ?"
+                        + " WHERE record_key = ? AND version = ?";
+        return execute(connection -> {
+            try (PreparedStatement write = prepare(connection, sql)) {
+                Lease lease = next.lease();
+                write.setString(1, lease == null ? null : lease.owner());
+                setInstant(write, 2, lease == null ? null : lease.until());
+                write.setString(3, next.state());
+                setInstant(write, 4, next.updatedAt());
+                write.setLong(5, next.version());
+                write.setString(6, key);
+                if (expectedVersion != 0) {
+                    write.setLong(7, expectedVersion);
+                }
+                return write.executeUpdate() == 1;
+            } catch (SQLException e) {
+                if (expectedVersion == 0 && isDuplicateKey(e)) {
+                    return false;
+                }
+                throw e;
             }
         });
     }
@@ -227,18 +314,36 @@ public class JdbcTokenStore extends EncryptingTokenStore {
         return tableName;
     }
 
+    private String pollTable() {
+        if (!pollTableReady && createTable) {
+            createPollTableIfAbsent();
+        }
+        return pollTableName;
+    }
+
+    private synchronized void createPollTableIfAbsent() {
+        if (pollTableReady) {
+            return;
+        }
+        createIfAbsent(String.format(POLL_DDL, pollTableName));
+        pollTableReady = true;
+    }
+
     private synchronized void createTableIfAbsent() {
         if (tableReady) {
             return;
         }
-        String ddl = String.format(DDL, tableName);
+        createIfAbsent(String.format(DDL, tableName));
+        tableReady = true;
+    }
+
+    private void createIfAbsent(String ddl) {
         try {
             executeDdl(ddl);
         } catch (TokenStoreException e) {
             // PostgreSQL can refuse one of two concurrent CREATE TABLE IF NOT EXISTS; the second look sees the table
             executeDdl(ddl);
         }
-        tableReady = true;
     }
 
     private void executeDdl(String ddl) {

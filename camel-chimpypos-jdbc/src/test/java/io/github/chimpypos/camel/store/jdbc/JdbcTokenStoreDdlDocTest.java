@@ -41,6 +41,20 @@ class JdbcTokenStoreDdlDocTest {
                 .isEqualTo(normalized(String.format(JdbcTokenStore.DDL, JdbcTokenStore.DEFAULT_TABLE)));
     }
 
+    @Test
+    void theDocumentedPollTableIsTheOneTheStoreCreates() throws IOException {
+        String doc = Files.readString(Path.of("../docs/scale-out.md"));
+        Matcher sql = Pattern.compile(
+                        "```sql\\n(CREATE TABLE IF NOT EXISTS chimpypos_poll_store.*?)```", Pattern.DOTALL)
+                .matcher(doc);
+
+        assertThat(sql.find())
+                .as("an sql block with the poll table's CREATE TABLE statement")
+                .isTrue();
+        assertThat(normalized(sql.group(1)))
+                .isEqualTo(normalized(String.format(JdbcTokenStore.POLL_DDL, JdbcTokenStore.DEFAULT_POLL_TABLE)));
+    }
+
     private static String normalized(String sql) {
         return sql.trim().replaceAll("\\s+", " ").replaceAll("\\s*([(),])\\s*", "$1");
     }

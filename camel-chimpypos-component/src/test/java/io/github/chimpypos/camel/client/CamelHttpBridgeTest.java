@@ -23,6 +23,7 @@ import java.time.Duration;
 
 import io.github.chimpypos.camel.ChimpyPosComponent;
 import io.github.chimpypos.camel.testsupport.ChimpyPosTestSupport;
+import io.github.chimpypos.camel.testsupport.ForwardProxy;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.http.HttpComponent;
@@ -126,6 +127,27 @@ class CamelHttpBridgeTest extends ChimpyPosTestSupport {
         // a replay would have been sent right after the timeout, while the first request was still being answered
         assertThat(counters().apiCalls("createRental")).isEqualTo(1);
         assertThat(counters().maxConcurrentApiCalls()).isEqualTo(1);
+    }
+
+    /** A proxy's 403 to the bridge's CONNECT is the proxy's answer, not the API's. */
+    @Test
+    void aProxyRefusingTheBridgesTunnelIsReportedAsAProxyFailure() throws Exception {
+        try (ForwardProxy proxy = ForwardProxy.start()) {
+            proxy.deny(emulator().apiUrl().getHost() + ":" + emulator().apiUrl().getPort());
+
+            Exchange untyped = template.send(
+                    untyped(
+                            "/api/v2/users/APPUSER1",
+                            "&proxyHost=" + proxy.host() + "&proxyPort=" + proxy.port() + "&proxyAuthScheme=http"),
+                    exchange -> exchange.getMessage().setHeader(Exchange.HTTP_METHOD, "GET"));
+
+            assertThat(untyped.getException())
+                    .isNotNull()
+                    .hasStackTraceContaining("The proxy " + proxy.host() + ":" + proxy.port() + " refused the tunnel")
+                    .hasStackTraceContaining("HTTP 403");
+            assertThat(proxy.connects()).isNotEmpty();
+            assertThat(counters().apiCalls()).isZero();
+        }
     }
 
     @Test

@@ -226,8 +226,9 @@ public final class HttpTokenEndpointClient implements TokenEndpointClient {
         if (ClientCertificateProbe.clientCertificateAlert(e) != null) {
             return clientCertificateRefused(what, describe(e), e);
         }
-        if (brokenAfterHandshake(e)) {
+        if (brokenAfterHandshake(e) && reachedDirectly()) {
             // With TLS 1.3 a refused client certificate can look like this: ask the server without sending anything.
+            // The probe connects directly, so it is asked only when the token service is not behind a proxy.
             ClientCertificateProbe.Refusal refusal = ClientCertificateProbe.refusal(
                     settings.httpClientSettings().sslContext(),
                     settings.tokenUrl(),
@@ -306,6 +307,10 @@ public final class HttpTokenEndpointClient implements TokenEndpointClient {
      * A connection that was set up and then broke or was closed before an answer: what a TLS 1.3 server refusing the
      * client's certificate (or its absence) looks like when its alert is lost or never sent.
      */
+    private boolean reachedDirectly() {
+        return settings.httpClientSettings().proxy().proxyFor(settings.tokenUrl().getHost()) == null;
+    }
+
     private static boolean brokenAfterHandshake(IOException e) {
         if (e instanceof ConnectException) {
             return false;

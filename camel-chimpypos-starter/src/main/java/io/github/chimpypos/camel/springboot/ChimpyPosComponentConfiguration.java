@@ -97,9 +97,9 @@ public class ChimpyPosComponentConfiguration extends ComponentConfigurationPrope
      * Whether the instances of a cluster that run this polling route share its polls through the
      * tokenStore: one instance (the holder of the endpoint's poll lease, renewed every poll) polls each
      * key once per cycle for the whole cluster, another takes over within the lease time when it dies
-     * (three delays, at least twice tokenMaxWait plus connectTimeout plus responseTimeout), and the last-
-     * seen state of onlyChanges is kept in the store so a takeover does not emit everything again. Needs
-     * tokenStore.
+     * (three delays, at least twice tokenMaxWait plus connectTimeout plus responseTimeout), and the
+     * last-seen state of onlyChanges is kept in the store so a takeover does not emit everything again.
+     * Needs tokenStore.
      */
     private Boolean clusteredPolling = false;
 

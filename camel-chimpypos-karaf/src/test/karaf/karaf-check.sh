@@ -125,7 +125,7 @@ if grep -vE '^org\.apache\.camel(\.|$)' <<<"$UNRESOLVED"; then
 fi
 echo "OK: HttpClient, httpcore, Jackson and SLF4J imports are satisfied; only Camel packages are missing"
 
-step "artifacts missing on this machine (camel-karaf's camel-core feature, from the apache-camel repository)"
+step "artifacts missing on this machine (camel-karaf's camel-core and camel-http features, apache-camel repository)"
 MISSING=0
 while read -r url; do
   coords=${url#mvn:}; IFS=/ read -r group artifact version type classifier <<<"$coords"
@@ -133,8 +133,8 @@ while read -r url; do
   if [[ ! -f $file && ! -f $KARAF/system/${group//.//}/$artifact/$version/$artifact-$version.${type:-jar} ]]; then
     echo "missing: $url"; MISSING=$((MISSING + 1))
   fi
-done < <({ karaf "feature:info -b camel-core"; echo "$INSTALL_OUT"; } | grep -oE 'mvn:org\.apache\.camel\.karaf/[^ [:cntrl:]]+' | sort -u)
-echo "$MISSING artifact(s) behind camel-karaf's camel-core feature are not in the local Maven repository"
+done < <({ karaf "feature:info -b camel-core"; karaf "feature:info -b camel-http"; echo "$INSTALL_OUT"; } | grep -oE 'mvn:org\.apache\.camel\.karaf/[^ [:cntrl:]]+' | sort -u)
+echo "$MISSING artifact(s) behind camel-karaf's camel-core and camel-http features are not in the local Maven repository"
 (( MISSING > 0 )) || echo "camel-core's bundles are all present: run feature:install camel-chimpypos for the full check"
 
 step "a real exchange inside Karaf: upstream Camel jars stand in for camel-karaf's camel-core (test only)"
@@ -168,9 +168,14 @@ grep -q "KARAF-CHECK exchange failed" "$LOG" && fail "the exchange inside Karaf 
 for _ in $(seq 1 30); do grep -q "KARAF-CHECK readiness" "$LOG" && break; sleep 1; done
 grep -o "KARAF-CHECK readiness.*" "$LOG" | grep "producer:chimpypos.* UP" \
   || fail "the component's producer readiness check did not answer UP inside Karaf (camel-health)"
+for _ in $(seq 1 30); do grep -q "KARAF-CHECK camel-http exchange" "$LOG" && break; sleep 1; done
+grep -o "KARAF-CHECK camel-http exchange succeeded.*" "$LOG" | grep "HTTP 200" \
+  || fail "the camel-http endpoint with the component's bearerAuthConfigurer failed inside Karaf"
 COUNTERS=$(curl -sf --cacert "$(banner certificate)" "$ADMIN_URL/counters") || fail "the emulator's control API did not answer"
 echo "emulator counters: $COUNTERS"
-grep -qE '"getStationPricing":\{"200":1\}' <<<"$COUNTERS" || fail "the emulator did not answer getStationPricing once with 200"
+# one call through the component, one through camel-http, one token for both
+grep -qE '"getStationPricing":\{"200":2\}' <<<"$COUNTERS" || fail "the emulator did not answer getStationPricing twice with 200"
+grep -qE '"tokenCalls":1,' <<<"$COUNTERS" || fail "the component and camel-http did not share one token"
 grep -qF "$(banner password)" "$LOG" && fail "the password appears in Karaf's log"
-echo "OK: an exchange ran inside Karaf on Camel $(grep -o 'on Camel [0-9.]*' "$LOG" | head -1 | cut -d' ' -f3), answered by the emulator"
+echo "OK: an exchange ran inside Karaf on Camel $(grep -o 'on Camel [0-9.]*' "$LOG" | head -1 | cut -d' ' -f3), answered by the emulator, through the component and through camel-http with its token"
 echo "Karaf check done in $(( $(date +%s) - started )) s"

@@ -44,6 +44,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.http.HttpComponent;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.spi.EndpointUriFactory;
 import org.apache.camel.spi.UriParam;
@@ -99,6 +100,28 @@ class CamelLtsSmokeTest {
     void runsOnTheCamelLineUnderTestWithItsJackson() {
         assertThat(context.getVersion()).isEqualTo(System.getProperty("expected.camel.version"));
         assertThat(PackageVersion.VERSION.toString()).isEqualTo(System.getProperty("expected.jackson.version"));
+        assertThat(HttpComponent.class.getPackage().getImplementationVersion())
+                .as("camel-http on the class path")
+                .isEqualTo(System.getProperty("expected.camel-http.version"));
+    }
+
+    /** bearerAuthConfigurer() hands a plain camel-http endpoint of this line the component's token. */
+    @Test
+    void aCamelHttpEndpointCallsChimpyWithTheComponentsToken() {
+        ChimpyPosComponent component = (ChimpyPosComponent) context.getComponent("chimpypos");
+        context.getRegistry().bind("chimpyAuth", component.bearerAuthConfigurer());
+        context.getRegistry().bind("emulatorTrust", trustingTheEmulator(EMULATOR.emulator()));
+
+        Exchange untyped = template.send(
+                EMULATOR.emulator().apiUrl() + "/api/v2/users/FREECHARGE1"
+                        + "?httpClientConfigurer=#chimpyAuth&sslContextParameters=#emulatorTrust",
+                exchange -> exchange.getMessage().setHeader(Exchange.HTTP_METHOD, "GET"));
+
+        assertThat(untyped.getException()).isNull();
+        assertThat(untyped.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE)).isEqualTo(200);
+        assertThat(untyped.getMessage().getBody(String.class)).contains("\"status\"");
+        assertThat(counters().tokenCalls("password")).isEqualTo(1);
+        assertThat(counters().apiCalls("checkUser", 200)).isEqualTo(1);
     }
 
     @Test

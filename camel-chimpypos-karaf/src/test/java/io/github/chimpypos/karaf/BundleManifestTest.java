@@ -29,6 +29,7 @@ import aQute.bnd.header.Parameters;
 import aQute.bnd.version.Version;
 import aQute.bnd.version.VersionRange;
 import io.github.chimpypos.camel.ChimpyPosComponent;
+import io.github.chimpypos.camel.ChimpyPosConfiguration;
 import io.github.chimpypos.emulator.ChimpyPosEmulator;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -105,6 +106,26 @@ class BundleManifestTest {
         assertThat(resolution("org.apache.camel.api.management")).isEqualTo("optional");
         assertThat(resolution("org.apache.camel")).isNull();
         assertThat(resolution("org.apache.camel.support")).isNull();
+    }
+
+    /**
+     * Not optional: the component's own option type comes from camel-http, so without it the component class cannot
+     * even load (camel-karaf's camel-http feature provides it, see the features XML).
+     */
+    @Test
+    void camelHttpIsARequiredImportBecauseTheConfigurationCarriesItsType() throws Exception {
+        Class<?> configurerType = ChimpyPosConfiguration.class
+                .getDeclaredField("httpClientConfigurer")
+                .getType();
+
+        assertThat(configurerType.getPackageName()).isEqualTo("org.apache.camel.component.http");
+        assertThat(ChimpyPosComponent.class.getMethod("bearerAuthConfigurer").getReturnType())
+                .isEqualTo(configurerType);
+        assertThat(resolution(configurerType.getPackageName())).isNull();
+        assertRange(
+                configurerType.getPackageName(),
+                header("Import-Package").get(configurerType.getPackageName()),
+                "[4.14,5)");
     }
 
     @Test

@@ -23,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
@@ -44,6 +45,10 @@ import org.w3c.dom.NodeList;
 class FeaturesXmlTest {
 
     private static final String FEATURES_NS = "http://karaf.apache.org/xmlns/features/v1.6.0";
+
+    // the features of camel-karaf that karaf-check-features.xml replaces with test-only stand-ins
+    private static final Map<String, String> STAND_INS =
+            Map.of("camel-core", "camel-core-upstream", "camel-http", "camel-http-upstream");
 
     private final Path features = Path.of(System.getProperty("features.xml"));
     private final Path camelKarafFeatures = Path.of(System.getProperty("camel-karaf.features.xml"));
@@ -73,10 +78,11 @@ class FeaturesXmlTest {
 
     /**
      * The exchange karaf-check.sh runs proves our feature only if the check feature brings the same bundles, with
-     * camel-karaf's camel-core swapped for the stand-in built from the Camel release camel-karaf repackages.
+     * camel-karaf's camel-core and camel-http swapped for stand-ins built from the Camel release camel-karaf
+     * repackages.
      */
     @Test
-    void theKarafCheckFeatureIsOursWithCamelCoreSwappedForTheUpstreamStandIn() throws Exception {
+    void theKarafCheckFeatureIsOursWithCamelCoreAndCamelHttpSwappedForTheUpstreamStandIns() throws Exception {
         Document check = parse(karafCheckFeatures);
         Document camelKaraf = parse(camelKarafFeatures);
         Element ours = feature(parse(features), "camel-chimpypos").orElseThrow();
@@ -91,12 +97,12 @@ class FeaturesXmlTest {
                                 Stream.of("mvn:io.github.chimpypos/camel-chimpypos-karaf-check/"
                                         + System.getProperty("project.version")))
                         .toList());
-        assertThat(texts(checkFeature, "feature")).containsExactly("camel-core-upstream", "jackson");
-        Element jackson = children(checkFeature, "feature").get(1);
-        Element oursJackson = children(ours, "feature").stream()
-                .filter(f -> f.getTextContent().equals("jackson"))
-                .findFirst()
-                .orElseThrow();
+        assertThat(texts(checkFeature, "feature"))
+                .containsExactlyElementsOf(texts(ours, "feature").stream()
+                        .map(name -> STAND_INS.getOrDefault(name, name))
+                        .toList());
+        Element jackson = requirement(checkFeature, "jackson");
+        Element oursJackson = requirement(ours, "jackson");
         assertThat(new VersionRange(oursJackson.getAttribute("version"))
                         .includes(Version.parseVersion(jackson.getAttribute("version"))))
                 .isTrue();
@@ -108,8 +114,45 @@ class FeaturesXmlTest {
                 .contains("mvn:org.apache.camel.karaf/camel-core-osgi/" + camelKarafVersion(camelKaraf));
     }
 
+    /**
+     * camel-karaf's camel-http feature rebuilt: the camel-http jars of the Camel line it repackages (camel-http itself
+     * from the same 4.14 line, as 4.14.5's is not served here), wrapped like the core stand-in, on that stand-in and on
+     * the servlet API version camel-karaf's feature accepts.
+     */
     @Test
-    void requiresCamelCoreJacksonAndCamelHttpThatTheCamelKarafRepositoryProvides() throws Exception {
+    void theCamelHttpStandInWrapsTheCamelHttpJarsOfTheSameLine() throws Exception {
+        Document check = parse(karafCheckFeatures);
+        Document camelKaraf = parse(camelKarafFeatures);
+        Element standIn = feature(check, "camel-http-upstream").orElseThrow();
+        Element camelKarafHttp = feature(camelKaraf, "camel-http").orElseThrow();
+        String camelVersion = camelKarafVersion(camelKaraf);
+
+        assertThat(standIn.getAttribute("version")).isEqualTo(camelVersion);
+        assertThat(texts(standIn, "bundle"))
+                .allSatisfy(url -> assertThat(url)
+                        .matches("wrap:mvn:org\\.apache\\.camel/camel-http(-base|-common)?/4\\.14\\.[0-9]+\\$.*"
+                                + "Export-Package=org\\.apache\\.camel\\.\\*;version=4\\.14\\.[0-9]+&.*"))
+                .anySatisfy(url -> assertThat(url).startsWith("wrap:mvn:org.apache.camel/camel-http/4.14."))
+                .contains(
+                        wrappedCamelJar("camel-http-base", camelVersion),
+                        wrappedCamelJar("camel-http-common", camelVersion));
+        assertThat(requirement(standIn, "camel-core-upstream").getAttribute("version"))
+                .isEqualTo(camelVersion);
+        VersionRange servletRange =
+                new VersionRange(requirement(camelKarafHttp, "jakarta-servlet").getAttribute("version"));
+        assertThat(servletRange.includes(Version.parseVersion(
+                        requirement(standIn, "jakarta-servlet").getAttribute("version"))))
+                .isTrue();
+    }
+
+    private static String wrappedCamelJar(String artifact, String version) {
+        return "wrap:mvn:org.apache.camel/" + artifact + "/" + version + "$Bundle-SymbolicName=wrap_org.apache.camel."
+                + artifact + "&Bundle-Version=" + version + "&Export-Package=org.apache.camel.*;version=" + version
+                + "&Import-Package=*;resolution:=optional";
+    }
+
+    @Test
+    void requiresCamelCoreCamelHttpAndJacksonThatTheCamelKarafRepositoryProvides() throws Exception {
         Document ours = parse(features);
         Document camelKaraf = parse(camelKarafFeatures);
         Element feature = feature(ours, "camel-chimpypos").orElseThrow();
@@ -120,7 +163,7 @@ class FeaturesXmlTest {
         List<Element> required = children(feature, "feature");
         assertThat(required)
                 .extracting(Element::getTextContent)
-                .containsExactlyInAnyOrder("camel-core", "jackson", "camel-http");
+                .containsExactlyInAnyOrder("camel-core", "camel-http", "jackson");
         for (Element requirement : required) {
             VersionRange range = new VersionRange(requirement.getAttribute("version"));
             assertThat(versionsOf(camelKaraf, requirement.getTextContent()))
@@ -170,6 +213,13 @@ class FeaturesXmlTest {
         return children(document.getDocumentElement(), "feature").stream()
                 .filter(feature -> feature.getAttribute("name").equals(name))
                 .map(feature -> Version.parseVersion(feature.getAttribute("version")));
+    }
+
+    private static Element requirement(Element feature, String name) {
+        return children(feature, "feature").stream()
+                .filter(f -> f.getTextContent().trim().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(feature.getAttribute("name") + " does not require " + name));
     }
 
     private static Optional<Element> feature(Document document, String name) {

@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The activator of a test-only bundle that {@code karaf-check.sh} deploys into a real Karaf: an OSGi-aware
  * CamelContext (camel-core-osgi, as camel-karaf's Blueprint support builds it) with one route that prices a station
- * once through the component against the emulator and logs the answer. It stands in for the Blueprint route of
+ * once through the component against the emulator, then once more through a plain camel-http endpoint with the
+ * component's {@code bearerAuthConfigurer()}, and logs both answers. It stands in for the Blueprint route of
  * examples/karaf, because camel-blueprint is a camel-karaf bundle that does not resolve on this project's machines.
  *
  * <p>The connection comes from {@code etc/io.github.chimpypos.cfg}, the example's config admin file, read through
@@ -49,6 +50,8 @@ public final class KarafExchangeActivator implements BundleActivator {
 
     static final String HEALTH = "KARAF-CHECK readiness";
 
+    static final String HTTP_SUCCESS = "KARAF-CHECK camel-http exchange succeeded";
+
     private static final Logger LOG = LoggerFactory.getLogger(KarafExchangeActivator.class);
 
     private CamelContext camel;
@@ -58,7 +61,11 @@ public final class KarafExchangeActivator implements BundleActivator {
         camel = new OsgiDefaultCamelContext(bundle);
         camel.getPropertiesComponent()
                 .setLocation("file:" + bundle.getProperty("karaf.etc") + "/io.github.chimpypos.cfg");
-        camel.addComponent("chimpypos", component(camel));
+        ChimpyPosComponent chimpypos = component(camel);
+        camel.addComponent("chimpypos", chimpypos);
+        // a plain camel-http endpoint (found through camel-core-osgi's extender) with the component's token
+        camel.getRegistry().bind("chimpyAuth", chimpypos.bearerAuthConfigurer());
+        camel.getRegistry().bind("emulatorTrust", emulatorTrust(camel));
         // camel-core-osgi's factory finder scans all bundles in findClass only; Camel 4.14's health check resolver
         // calls findOptionalClass, which looks through this bundle's class loader and cannot see camel-health's
         // META-INF/services. The resolver asks the registry first, so the repository is bound under that name.
@@ -73,7 +80,13 @@ public final class KarafExchangeActivator implements BundleActivator {
                         .log(SUCCESS + " inside Karaf on Camel "
                                 + getCamelContext().getVersion()
                                 + ": station {{chimpypos.stationId}} priced, HTTP ${header.CamelChimpyPosHttpStatus}")
-                        .process(exchange -> logProducerReadiness(exchange.getContext()));
+                        .process(exchange -> logProducerReadiness(exchange.getContext()))
+                        .process(exchange -> exchange.getMessage().setBody(null))
+                        .setHeader("CamelHttpMethod", constant("GET"))
+                        .to("{{chimpypos.apiUrl}}/api/v2/stations/{{chimpypos.stationId}}/pricing"
+                                + "?httpClientConfigurer=#chimpyAuth&sslContextParameters=#emulatorTrust")
+                        .log(HTTP_SUCCESS + " inside Karaf: the same station through camel-http with the component's"
+                                + " token, HTTP ${header.CamelHttpResponseCode}");
             }
         });
         camel.start();

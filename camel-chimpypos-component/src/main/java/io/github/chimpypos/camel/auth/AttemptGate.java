@@ -24,10 +24,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Whether a token request may be sent for one credential set, and the wait a failure leaves behind. Pure transitions
- * of a {@link TokenLifecycle} (the provider applies them under its lock); the only memory is the JVM's (or the shared
- * store's) {@link CredentialLockouts}, so that a lockout survives a provider restart and an operator reset on another
- * instance reaches this one.
+ * Whether a token request may be sent for one credential set, and the wait a failure leaves behind. Each method
+ * returns the next {@link TokenLifecycle} for the provider to apply under its lock; the only memory kept is the JVM's
+ * (or the shared store's) {@link CredentialLockouts}, so that a lockout survives a provider restart and an operator
+ * reset on another instance reaches this one.
  */
 final class AttemptGate {
 

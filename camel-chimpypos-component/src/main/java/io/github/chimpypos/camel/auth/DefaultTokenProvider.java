@@ -23,13 +23,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.BiConsumer;
-import java.util.function.BooleanSupplier;
 import java.util.function.DoubleSupplier;
-import java.util.function.Supplier;
 
 import io.github.chimpypos.camel.ChimpyPosAuthenticationException;
-import io.github.chimpypos.camel.auth.FailureLadder.Rung;
 import io.github.chimpypos.camel.auth.TokenLifecycle.Served;
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
@@ -39,9 +35,10 @@ import org.slf4j.LoggerFactory;
  * The token lifecycle for one credential set, shared by every endpoint that uses it. {@link TokenLifecycle#phaseAt}
  * decides, from one immutable value and the clock, whether the cached token is served, renewed in the background,
  * fetched while callers wait, or refused fast; this class applies the transitions under one lock. The pieces: the
- * one request in flight {@link SingleFlight} (bounded by {@code tokenMaxWait}), run on the {@link ProviderThread} by a
- * {@link TokenAcquisition} and turned into an {@link IssuedToken}; timing {@link TokenTiming}; the failure ladder
- * {@link FailureLadder} with {@link CredentialLockouts}; the counters {@link TokenCounters}.
+ * one request in flight {@link SingleFlight} (bounded by {@code tokenMaxWait}), sent by {@link TokenRequests} on the
+ * {@link ProviderRuntime}'s thread and turned into an {@link IssuedToken}; timing {@link TokenTiming}; whether a request
+ * may be sent {@link AttemptGate} (the {@link FailureLadder} and {@link CredentialLockouts}); the 401 path
+ * {@link UnauthorizedGuard}; the counters {@link TokenCounters}.
  */
 public class DefaultTokenProvider extends ServiceSupport implements ObservableTokenProvider {
 
@@ -50,15 +47,15 @@ public class DefaultTokenProvider extends ServiceSupport implements ObservableTo
     private final TokenProviderSettings settings;
     private final Clock clock;
     private final TokenEndpointClient injectedEndpointClient;
-    private final Sleeper sleeper;
     private final DoubleSupplier random;
     private final TokenTiming timing;
-    private final FailureLadder ladder;
-    private final CredentialLockouts lockouts;
+    /** Whether a request may be sent now, and the wait a failure leaves: the ladder and the remembered lockouts. */
+    private final AttemptGate gate;
+    /** Runs one acquisition (with its retries) through the source, on the provider's thread. */
+    private final TokenRequests requests;
     /** Where tokens come from: the token service directly, or through a shared token store. */
     private final TokenSource source;
 
-    private final String credentials;
     private final TokenCounters counters = new TokenCounters();
     private final TokenListeners listeners = new TokenListeners();
     private final SingleFlight flights = new SingleFlight();
@@ -66,9 +63,8 @@ public class DefaultTokenProvider extends ServiceSupport implements ObservableTo
 
     /** Replaced whole under stateLock, read without it: serving a cached token takes neither lock nor allocation. */
     private volatile TokenLifecycle state = TokenLifecycle.EMPTY;
-    // Written under stateLock; volatile for the provider's thread, which reads them without it.
-    private volatile TokenEndpointClient endpointClient;
-    private volatile ProviderThread thread;
+    /** Null while stopped. Written under stateLock; volatile for the provider's thread, which reads it without it. */
+    private volatile ProviderRuntime runtime;
 
     /** A provider talking HTTPS to {@link TokenProviderSettings#tokenUrl()}. */
     public DefaultTokenProvider(TokenProviderSettings settings) {
@@ -97,13 +93,12 @@ public class DefaultTokenProvider extends ServiceSupport implements ObservableTo
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = settings.clock();
         this.injectedEndpointClient = endpointClient;
-        this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+        Objects.requireNonNull(sleeper, "sleeper");
         this.random = Objects.requireNonNull(random, "random");
         this.source = TokenSource.of(settings, Objects.requireNonNull(lockouts, "lockouts"), sleeper);
-        this.lockouts = source.lockouts();
         this.timing = TokenTiming.of(settings);
-        this.ladder = FailureLadder.of(settings);
-        this.credentials = settings.credentialsFingerprint();
+        this.requests = new TokenRequests(settings, source, sleeper, timing, this.random, counters);
+        this.gate = new AttemptGate(settings, FailureLadder.of(settings), source.lockouts());
     }
 
     public TokenProviderSettings getSettings() {
@@ -167,7 +162,7 @@ public class DefaultTokenProvider extends ServiceSupport implements ObservableTo
                 if (state.usableAt(now)) {
                     flight.complete(state.token().token()); // for a caller that joined meanwhile
                 } else {
-                    flight.completeExceptionally(blocked());
+                    flight.completeExceptionally(gate.blocked(state));
                 }
             }
         } finally {
@@ -185,13 +180,7 @@ public class DefaultTokenProvider extends ServiceSupport implements ObservableTo
             Instant now = clock.instant();
             TokenLifecycle current = state;
             if (current.serves(rejected)) {
-                AccessToken token = current.token().token();
-                int inARow =
-                        UnauthorizedGuard.check(token, current.afterUnauthorized(), current.quickRejections(), now);
-                LOG.debug(
-                        "The API rejected the current access token (expiring at {}): invalidating it",
-                        token.expiresAt());
-                state = current.rejectedByApi(inARow);
+                state = UnauthorizedGuard.invalidate(current, now);
             } else if (current.usableAt(now.toEpochMilli())) {
                 return current.token().token(); // another caller renewed it already
             }
@@ -215,14 +204,7 @@ public class DefaultTokenProvider extends ServiceSupport implements ObservableTo
     public void resetCredentialsLockout() {
         stateLock.lock();
         try {
-            boolean remembered = lockouts.reset(credentials);
-            if (remembered || state.notBeforeMillis() != 0) {
-                LOG.info(
-                        "Credentials lockout and waits for client {} reset by an operator: the next request tries"
-                                + " again",
-                        settings.clientId());
-            }
-            state = state.reset();
+            state = gate.reset(state);
             scheduleWakeUp();
         } finally {
             stateLock.unlock();
@@ -257,13 +239,10 @@ public class DefaultTokenProvider extends ServiceSupport implements ObservableTo
     @Override
     protected void doStart() throws Exception {
         settings.validate();
-        TokenEndpointClient client =
-                injectedEndpointClient != null ? injectedEndpointClient : new HttpTokenEndpointClient(settings);
-        ProviderThread newThread = new ProviderThread(settings.clientId());
+        ProviderRuntime started = ProviderRuntime.start(settings, injectedEndpointClient);
         stateLock.lock();
         try {
-            endpointClient = client;
-            thread = newThread;
+            runtime = started;
         } finally {
             stateLock.unlock();
         }
@@ -271,37 +250,29 @@ public class DefaultTokenProvider extends ServiceSupport implements ObservableTo
 
     @Override
     protected void doStop() throws Exception {
-        ProviderThread oldThread;
+        ProviderRuntime stopped;
         CompletableFuture<AccessToken> orphan;
-        TokenEndpointClient oldClient;
         stateLock.lock();
         try {
-            oldThread = thread;
-            thread = null;
-            if (oldThread != null) {
-                oldThread.cancelWakeUp();
+            stopped = runtime;
+            runtime = null;
+            if (stopped != null) {
+                stopped.cancelWakeUp();
             }
             orphan = flights.abandon();
-            oldClient = endpointClient;
-            endpointClient = null;
             state = state.stopped();
         } finally {
             stateLock.unlock();
         }
-        if (oldThread != null) {
-            oldThread.shutdown();
-        }
-        if (orphan != null) {
-            orphan.completeExceptionally(new ChimpyPosAuthenticationException(
-                    TokenFailureReason.AUTH_SERVICE_UNAVAILABLE, "The token provider was stopped"));
-        }
-        if (oldClient != null && injectedEndpointClient == null) {
-            oldClient.close();
+        if (stopped != null) {
+            stopped.release(orphan);
+        } else {
+            ProviderRuntime.failStopped(orphan);
         }
     }
 
     private void checkStarted() {
-        if (!isStartingOrStarted() || thread == null) {
+        if (!isStartingOrStarted() || runtime == null) {
             throw new IllegalStateException("The token provider for client " + settings.clientId() + " is not started");
         }
     }
@@ -315,34 +286,15 @@ public class DefaultTokenProvider extends ServiceSupport implements ObservableTo
             return flight;
         }
         if (!attemptAllowed(now)) {
-            throw blocked();
+            throw gate.blocked(state);
         }
         return startAcquisition(true);
     }
 
-    /**
-     * Under stateLock: whether a token request may be sent now. A lockout remembered for this credential set by an
-     * earlier provider in this JVM counts as well as this provider's own waits.
-     */
+    /** Under stateLock: whether a token request may be sent now (the gate also takes on remembered lockouts). */
     private boolean attemptAllowed(long now) {
-        CredentialLockouts.Lockout remembered = lockouts.get(credentials);
-        if (remembered != null && state.lastFailure() == null) {
-            state = state.remembering(remembered, ladder.notBefore(remembered));
-        }
-        if (state.blockedAt(now) && lockouts.resetElsewhere(credentials, state.blockedBy())) {
-            state = state.reset(); // an operator reset the lockout on another instance sharing the store
-        }
-        if (state.blockedAt(now)) {
-            return false;
-        }
-        if (state.blockedBy() == Rung.CREDENTIALS_REJECTED) {
-            LOG.info(
-                    "Quiet period after rejected credentials is over for client {}: trying again (attempt {} of {})",
-                    settings.clientId(),
-                    remembered != null ? remembered.rejections() + 1 : 1,
-                    FailureLadder.MAX_REJECTED_ATTEMPTS);
-        }
-        return true;
+        state = gate.admit(state, now);
+        return !state.blockedAt(now);
     }
 
     /** Under stateLock: starts a token request unless one is in flight (started meanwhile without the lock). */
@@ -357,13 +309,12 @@ public class DefaultTokenProvider extends ServiceSupport implements ObservableTo
 
     /** Under stateLock, with {@code flight} claimed: runs it on the provider's thread. */
     private void launch(CompletableFuture<AccessToken> flight, boolean callerWaits) {
-        TokenEndpointClient client = endpointClient;
-        ProviderThread runner = thread;
+        ProviderRuntime running = runtime;
         try {
-            if (runner == null) {
+            if (running == null) {
                 throw new RejectedExecutionException("stopped");
             }
-            runner.execute(() -> runAcquisition(flight, client));
+            running.execute(() -> runAcquisition(flight, running.client()));
         } catch (RejectedExecutionException e) {
             flights.end(flight);
             ChimpyPosAuthenticationException stopping = new ChimpyPosAuthenticationException(
@@ -380,13 +331,7 @@ public class DefaultTokenProvider extends ServiceSupport implements ObservableTo
     /** The acquisition path: one request (with its retries) and its outcome applied, whatever happens. */
     private void runAcquisition(CompletableFuture<AccessToken> flight, TokenEndpointClient client) {
         try {
-            TokenAcquisition own = acquisition(client, this::refreshToken, this::keepRefreshToken, this::isRunAllowed);
-            onSuccess(
-                    flight,
-                    source.obtain(
-                            own,
-                            (refreshToken, keep, mayRetry) -> acquisition(
-                                    client, refreshToken, keep, () -> isRunAllowed() && mayRetry.getAsBoolean())));
+            onSuccess(flight, requests.obtain(client, this::refreshToken, this::keepRefreshToken, this::isRunAllowed));
         } catch (TokenEndpointException e) {
             onFailure(flight, e);
         } catch (InterruptedException e) {
@@ -400,14 +345,6 @@ public class DefaultTokenProvider extends ServiceSupport implements ObservableTo
         }
     }
 
-    private TokenAcquisition acquisition(
-            TokenEndpointClient client,
-            Supplier<String> refreshToken,
-            BiConsumer<String, String> keep,
-            BooleanSupplier running) {
-        return new TokenAcquisition(settings, client, sleeper, timing, random, counters, refreshToken, keep, running);
-    }
-
     private String refreshToken() {
         return settings.useRefreshToken() ? state.refreshToken() : null;
     }
@@ -416,9 +353,7 @@ public class DefaultTokenProvider extends ServiceSupport implements ObservableTo
     private void keepRefreshToken(String presented, String next) {
         stateLock.lock();
         try {
-            if (presented == null || presented.equals(state.refreshToken()) || next != null) {
-                state = state.withRefreshToken(next);
-            }
+            state = state.refreshTokenReplaced(presented, next);
         } finally {
             stateLock.unlock();
         }
@@ -438,7 +373,7 @@ public class DefaultTokenProvider extends ServiceSupport implements ObservableTo
             if (!obtained.isAdopted()) {
                 counters.success(obtained.grantType(), issued.receivedAt(), issued.skew());
             }
-            lockouts.clear(credentials);
+            gate.succeeded();
             // Token first, then the end of the flight: a caller that sees no flight also sees the new token.
             state = previous.installed(
                     issued.served(),
@@ -464,12 +399,9 @@ public class DefaultTokenProvider extends ServiceSupport implements ObservableTo
                 flight.completeExceptionally(failure);
                 return;
             }
-            Instant now = clock.instant();
-            Rung rung = FailureLadder.rungOf(failure);
             Duration step = timing.backoff(state.consecutiveFailures(), random.getAsDouble());
-            Instant notBefore = ladder.notBeforeAfter(rung, failure, now, step, lockouts, credentials);
-            state = state.failed(failure, notBefore == null ? Rung.UNTIL_RESET : rung, notBefore);
-            delivered = blocked();
+            state = gate.failed(state, failure, clock.instant(), step);
+            delivered = gate.blocked(state);
             // The wait first, then the end of the flight: a caller that sees no flight also sees the wait.
             flights.end(flight);
             scheduleWakeUp();
@@ -481,32 +413,20 @@ public class DefaultTokenProvider extends ServiceSupport implements ObservableTo
         listeners.failed(delivered);
     }
 
-    /** The fail-fast exception while no attempt is allowed; never quotes a credential. */
-    private ChimpyPosAuthenticationException blocked() {
-        TokenLifecycle current = state;
-        return TokenFailureMessages.blocked(settings, current.lastFailure(), current.blockedBy(), current.notBefore());
-    }
-
     // ---- the renewal timer: keeps idle routes warm; correctness does not depend on it -----------------------
 
     /** Under stateLock. */
     private void scheduleWakeUp() {
-        ProviderThread runner = thread;
-        if (runner == null) {
-            return;
-        }
-        long due = state.wakeUpDueMillis();
-        if (due < 0) {
-            runner.cancelWakeUp();
-        } else if (!runner.wakeUpAt(due, clock.millis(), this::onWakeUp)) {
-            LOG.debug("Token provider is stopping: no renewal scheduled");
+        ProviderRuntime running = runtime;
+        if (running != null) {
+            running.scheduleWakeUp(state, clock.millis(), this::onWakeUp);
         }
     }
 
     private void onWakeUp() {
         stateLock.lock();
         try {
-            if (thread == null || flights.isRunning()) {
+            if (runtime == null || flights.isRunning()) {
                 return;
             }
             long now = clock.millis();

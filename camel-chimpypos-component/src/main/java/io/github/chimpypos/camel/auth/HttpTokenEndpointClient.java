@@ -308,7 +308,10 @@ public final class HttpTokenEndpointClient implements TokenEndpointClient {
      * client's certificate (or its absence) looks like when its alert is lost or never sent.
      */
     private boolean reachedDirectly() {
-        return settings.httpClientSettings().proxy().proxyFor(settings.tokenUrl().getHost()) == null;
+        return settings.httpClientSettings()
+                        .proxy()
+                        .proxyFor(settings.tokenUrl().getHost())
+                == null;
     }
 
     private static boolean brokenAfterHandshake(IOException e) {

@@ -158,6 +158,14 @@ record TokenLifecycle(
                 quickRejections);
     }
 
+    /**
+     * A refresh that presented {@code presented} (null: none) learned that {@code next} replaces it (null: it is
+     * spent). Unchanged when another refresh token took the place of {@code presented} meanwhile and none came back.
+     */
+    TokenLifecycle refreshTokenReplaced(String presented, String next) {
+        return presented == null || presented.equals(refreshToken) || next != null ? withRefreshToken(next) : this;
+    }
+
     /** An acquisition failed: no request before {@code notBefore} (null: until reset). */
     TokenLifecycle failed(TokenEndpointException failure, FailureLadder.Rung rung, Instant notBefore) {
         return new TokenLifecycle(

@@ -19,6 +19,8 @@ import java.time.Duration;
 import java.time.Instant;
 
 import io.github.chimpypos.camel.ChimpyPosAuthenticationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * When the API keeps rejecting tokens right after they were obtained (an audience the API does not accept, a revoked
@@ -29,8 +31,23 @@ final class UnauthorizedGuard {
 
     static final int MAX_QUICK_REJECTIONS = 2;
     private static final Duration MAX_WINDOW = Duration.ofSeconds(30);
+    /** Under the provider's name, which is what operators configure. */
+    private static final Logger LOG = LoggerFactory.getLogger(DefaultTokenProvider.class);
 
     private UnauthorizedGuard() {}
+
+    /**
+     * The API answered 401 on the token {@code current} serves: the token is dropped, and the next one is known to
+     * follow a 401.
+     *
+     * @throws ChimpyPosAuthenticationException when renewing again now would only earn another 401
+     */
+    static TokenLifecycle invalidate(TokenLifecycle current, Instant now) {
+        AccessToken token = current.token().token();
+        int inARow = check(token, current.afterUnauthorized(), current.quickRejections(), now);
+        LOG.debug("The API rejected the current access token (expiring at {}): invalidating it", token.expiresAt());
+        return current.rejectedByApi(inARow);
+    }
 
     /**
      * @return the quick rejections in a row, counting this one

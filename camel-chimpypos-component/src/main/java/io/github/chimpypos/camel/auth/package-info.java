@@ -38,10 +38,11 @@
  * {@code EXPIRED} (callers wait on one request), {@code BACKING_OFF}, {@code CREDENTIALS_LOCKED} and
  * {@code LOCKED_UNTIL_RESET} (callers fail fast). Operators see the coarser
  * {@link io.github.chimpypos.camel.auth.TokenProviderState}. The provider is assembled from small pieces:
- * {@code SingleFlight} (one request in flight), {@code ProviderThread} (requests and the renewal timer),
- * {@code TokenAcquisition} (one acquisition with its retries), {@code IssuedToken} (answer to served token),
- * {@code TokenTiming}, {@code FailureLadder} with {@code CredentialLockouts}, {@code TokenCounters} and
- * {@code TokenListeners}. docs/token-lifecycle.md draws the diagram.
+ * {@code SingleFlight} (one request in flight), {@code ProviderRuntime} (client and {@code ProviderThread} of one
+ * start: requests and the renewal timer), {@code TokenRequests} and {@code TokenAcquisition} (one acquisition with its
+ * retries), {@code IssuedToken} (answer to served token), {@code TokenTiming}, {@code AttemptGate} (may a request be
+ * sent: {@code FailureLadder} with {@code CredentialLockouts}), {@code UnauthorizedGuard} (a 401),
+ * {@code TokenCounters} and {@code TokenListeners}. docs/token-lifecycle.md draws the diagram.
  *
  * <h2>Failure ladder (by the OAuth {@code error}, whatever the HTTP status)</h2>
  * <ol>

@@ -109,4 +109,21 @@ class TokenLifecycleTest {
         }
         return state;
     }
+
+    @ParameterizedTest(name = "held {0}, presented {1}, answer brought {2}: held after {3}")
+    @CsvSource({
+        // a rotation replaces the presented token, even when another one is held by now
+        "rt-1, rt-1, rt-2, rt-2",
+        "rt-3, rt-1, rt-2, rt-2",
+        // a spent refresh token is dropped, but only the one presented
+        "rt-1, rt-1, , ",
+        "rt-3, rt-1, , rt-3",
+        // a grant without a refresh token presented keeps whatever its answer brings
+        "rt-1, , rt-2, rt-2",
+        ", , , "
+    })
+    void aRefreshTokenIsReplacedOnlyWhereItWasPresented(String held, String presented, String next, String after) {
+        TokenLifecycle state = TokenLifecycle.EMPTY.withRefreshToken(held);
+        assertThat(state.refreshTokenReplaced(presented, next).refreshToken()).isEqualTo(after);
+    }
 }

@@ -213,7 +213,7 @@ public final class HttpTokenEndpointClient implements TokenEndpointClient {
     }
 
     private TokenEndpointException transportFailure(String what, IOException e) {
-        if (e instanceof ProxyFailureException proxyFailure) {
+        if (e instanceof ProxyFailureException) {
             // the proxy's status stays in the message: as the failure's status it would read as the token service's
             return new TokenEndpointException(
                     TokenFailureReason.PROXY_FAILURE,

@@ -25,7 +25,8 @@ import java.util.UUID;
  *
  * <p>
  * Implementations are thread-safe. Both operations throw {@link TokenStoreException} when the engine cannot be
- * reached; callers then work without the store, never fail an exchange because of it.
+ * reached; callers then work without the store, never fail an exchange because of it. The provider logs the message of
+ * such a failure once (at WARN): it must name what failed, never a secret (no connection password, no token).
  */
 public interface TokenStore {
 
